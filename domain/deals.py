@@ -1,0 +1,76 @@
+"""Deal status, probability labels, online formats and a deal's organisation (00_PRODUCT.md §5)."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from domain.text import as_text, clean_text, load_jsonish
+
+WON, LOST, SQL, CONVERT, OTHER = "Won", "Lost", "SQL", "Convert", "other"
+_STATUSES = {"Won": WON, "Lost": LOST, "LOST": LOST, "SQL": SQL, "Convert": CONVERT}
+
+
+def normalise_status(value: Any) -> str:
+    """`Won`, `Lost` (also `LOST`), `SQL`, `Convert`, else "other"; trimmed and case-sensitive."""
+    text = as_text(value)
+    if text is None:
+        return OTHER
+    return _STATUSES.get(text.strip(), OTHER)
+
+
+def is_counted(status: str) -> bool:
+    """Convert deals are excluded from every metric and list, everywhere."""
+    return status != CONVERT
+
+
+def is_open(status: str) -> bool:
+    """Pipeline: every status except Won, Lost and Convert ("other" included)."""
+    return status not in (WON, LOST, CONVERT)
+
+
+PROBABILITY_LABELS = ("확정", "높음", "낮음", "LOST")
+_PROB_SPLIT = re.compile(r"[/,]")
+
+
+def _probability_tokens(loaded: Any) -> list[str]:
+    if isinstance(loaded, list):
+        return [item for item in loaded if isinstance(item, str)]
+    if isinstance(loaded, dict):
+        return [item for item in loaded.values() if isinstance(item, str)]
+    if isinstance(loaded, str):
+        return _PROB_SPLIT.split(loaded)
+    return []
+
+
+def probability_labels(value: Any) -> tuple[str, ...]:
+    """`성사 가능성` → labels among 확정/높음/낮음/LOST, in that fixed order (20_org_tables §1.7)."""
+    found = set()
+    for token in _probability_tokens(load_jsonish(value)):
+        token = token.strip()
+        if token.upper() == "LOST":
+            found.add("LOST")
+        elif token in PROBABILITY_LABELS:
+            found.add(token)
+    return tuple(label for label in PROBABILITY_LABELS if label in found)
+
+
+def format_probability(labels: tuple[str, ...], missing: str = "-") -> str:
+    return "/".join(labels) if labels else missing
+
+
+ONLINE_FORMATS = frozenset({"구독제(온라인)", "선택구매(온라인)", "포팅"})
+_WHITESPACE = re.compile(r"\s+")
+
+
+def is_online(course_format: Any) -> bool:
+    """`과정포맷` with all whitespace removed is one of the three online formats; else offline."""
+    text = as_text(course_format)
+    if text is None:
+        return False
+    return _WHITESPACE.sub("", text) in ONLINE_FORMATS
+
+
+def deal_org_id(deal_org_id_raw: Any, person_org_id_raw: Any) -> str | None:
+    """The deal's own organisationId, else its person's; None when both are blank."""
+    own = clean_text(deal_org_id_raw)
+    return own if own is not None else clean_text(person_org_id_raw)

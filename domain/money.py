@@ -1,0 +1,68 @@
+"""Money as integer KRW (00_PRODUCT.md §5).
+
+Cells hold `"24000"`, `"24000.0"`, `"1,000"`, `"1,000원"`, `"1.0e+20"` (SQLite's float text) or blank.
+Strip whitespace, commas and one trailing `원`, parse exactly (Decimal, never float), round half-up
+(halves away from zero, Python's ROUND_HALF_UP; the KPI report's rdiv agrees) to integer KRW.
+`1.5억`, `₩12,000,000`, `1억 2천만` are unparseable: None, and the caller counts them.
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from domain.text import as_text, is_blank
+
+EOK = 100_000_000  # 억
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_SPACES = re.compile(r"\s+")
+
+
+def parse_krw(value: Any) -> int | None:
+    """Integer KRW, or None when blank or unparseable."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = _SPACES.sub("", as_text(value)).replace(",", "")
+    if text.endswith("원"):
+        text = text[:-1]
+    if not _NUMBER.match(text):
+        return None
+    try:
+        return int(Decimal(text).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    except (InvalidOperation, OverflowError):
+        return None
+
+
+def is_unparseable_krw(value: Any) -> bool:
+    """Not blank, yet not money: the case the screens count as an error."""
+    return not is_blank(value) and parse_krw(value) is None
+
+
+def rdiv(n: int, d: int) -> int:
+    """n / d rounded half away from zero, in integers (23_kpi_report §10.1)."""
+    if d <= 0:
+        raise ValueError("rdiv needs a positive divisor")
+    q = (2 * abs(n) + d) // (2 * d)
+    return q if n >= 0 else -q
+
+
+def _group(n: int) -> str:
+    return f"{n:,}"
+
+
+def format_eok(krw: int | None, missing: str = "-") -> str:
+    """`1.25억`: hundredths of 억, half-up; None → `missing`."""
+    if krw is None:
+        return missing
+    h = rdiv(krw, EOK // 100)
+    sign = "-" if h < 0 else ""
+    return f"{sign}{_group(abs(h) // 100)}.{abs(h) % 100:02d}억"
+
+
+def format_won(krw: int | None, missing: str = "-") -> str:
+    """`1,234,000원`; None → `missing`."""
+    return missing if krw is None else f"{_group(krw)}원"
