@@ -59,7 +59,12 @@ def display_name(name: Any, fallback_id: Any) -> str | None:
 
 
 def load_jsonish(value: Any) -> Any:
-    """A JSON-ish cell (20_org_tables §1.3): blank → None; valid JSON → parsed; otherwise the raw text."""
+    """A JSON-ish cell (20_org_tables §1.3): blank → None; valid JSON → parsed; otherwise the raw text.
+
+    Values that are already parsed (API records hold dicts and lists) pass through unchanged.
+    """
+    if isinstance(value, (dict, list)):
+        return value
     if is_blank(value):
         return None
     text = as_text(value)

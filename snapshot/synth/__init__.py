@@ -8,8 +8,9 @@ Same seed, scale and today → byte-identical outputs (same Python minor version
 """
 from snapshot.synth.dataset import ApiDataset, api_dataset
 from snapshot.synth.edge_ids import EDGE_IDS
+from snapshot.synth.sidecars import write_sidecars
 from snapshot.synth.staff import ROSTER_TOML
 from snapshot.synth.writer import (write_api_records, write_existing_orgs, write_roster, write_snapshot)
 
 __all__ = ["ApiDataset", "api_dataset", "write_snapshot", "write_api_records", "write_roster",
-           "write_existing_orgs", "EDGE_IDS", "ROSTER_TOML"]
+           "write_existing_orgs", "write_sidecars", "EDGE_IDS", "ROSTER_TOML"]

@@ -19,6 +19,7 @@ from snapshot.format import DATA_TABLES
 from snapshot.store import quote_ident, table_columns
 from snapshot.synth.clock import EARLIEST_TODAY, REFERENCE_TODAY
 from snapshot.synth.dataset import MAX_SCALE, api_dataset
+from snapshot.synth.sidecars import FILE_NAME as TARGETS_FILE, write_sidecars
 from snapshot.synth.staff import ROSTER_TOML
 from snapshot.synth.writer import existing_orgs_text, write_api_records, write_existing_orgs, write_roster, write_snapshot
 
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="where to write the existing-customer list")
     existing.add_argument("--no-existing-orgs", action="store_true", help="do not write the existing-customer list")
     p.add_argument("--api-out", help="directory for the API record files (JSON Lines)")
+    p.add_argument("--sidecars", help="directory for the counterparty targets workbook (counterparty_targets.xlsx)")
     p.add_argument("--force", action="store_true", help="overwrite existing output files")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
     return p
@@ -110,9 +112,15 @@ def run(args: argparse.Namespace) -> str:
         _check_writable(out, "--out")
         if out.exists() and not args.force:
             raise UsageError(f"refusing to overwrite --out {out}: it exists (use --force)")
+    sidecar = Path(args.sidecars) / TARGETS_FILE if args.sidecars else None
     for path, label in ((roster, "--roster"), (existing, "--existing-orgs")):
         if path is not None:
             _check_writable(path, label)
+    if sidecar is not None:
+        if Path(args.sidecars).exists() and not Path(args.sidecars).is_dir():
+            raise UsageError(f"--sidecars {args.sidecars} is not a directory")
+        if sidecar.exists() and not args.force:
+            raise UsageError(f"refusing to overwrite {sidecar}: it exists (use --force)")
     if roster is not None:
         _check_same_or_force(roster, ROSTER_TOML, args.force, "--roster")
     steps = ["dataset", "snapshot" if out else None, "api" if args.api_out else None, "companions"]
@@ -128,6 +136,8 @@ def run(args: argparse.Namespace) -> str:
     if args.api_out:
         write_api_records(ds, args.api_out)
         bar.update()
+    if sidecar is not None:
+        write_sidecars(ds, args.sidecars, force=args.force)
     if roster is not None:
         write_roster(roster, force=args.force)
     if existing is not None:

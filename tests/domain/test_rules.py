@@ -134,3 +134,10 @@ def test_tier_helpers():
     with pytest.raises(ValueError):
         tier_from_url("Ø")
     assert is_high_tier("P2") and not is_high_tier("P3") and not is_high_tier(NO_TIER)
+
+
+def test_already_parsed_values_pass_through():
+    assert load_jsonish({"id": "u1", "name": "가"}) == {"id": "u1", "name": "가"}
+    assert owner_names({"id": "u1", "name": "가"}) == ["가"]
+    assert owner_names([{"id": "u1", "name": "가"}, "나"]) == ["가", "나"]
+    assert format_probability(probability_labels(["높음", "확정"])) == "확정/높음"

@@ -21,7 +21,8 @@ def two_builds(tmp_path_factory):
     for n, hash_seed in enumerate(("1", "4242")):
         folder = tmp_path_factory.mktemp(f"build{n}")
         result = synth(folder, "--out", f"snap{n}.db", "--scale", "0.02", "--seed", "7", "--today", "2026-03-02",
-                       "--roster", "r.toml", "--existing-orgs", "e.txt", "--api-out", "api", "--quiet",
+                       "--roster", "r.toml", "--existing-orgs", "e.txt", "--api-out", "api", "--sidecars", "side",
+                       "--quiet",
                        seed_env=hash_seed)
         assert result.returncode == 0, result.stderr
         outputs.append((folder, n, result))
@@ -33,6 +34,8 @@ def test_same_inputs_give_identical_bytes(two_builds):
     assert (a / f"snap{na}.db").read_bytes() == (b / f"snap{nb}.db").read_bytes()
     assert (a / "r.toml").read_bytes() == (b / "r.toml").read_bytes()
     assert (a / "e.txt").read_bytes() == (b / "e.txt").read_bytes()
+    xlsx = "side/counterparty_targets.xlsx"
+    assert (a / xlsx).read_bytes() == (b / xlsx).read_bytes()
     names = sorted(p.name for p in (a / "api").iterdir())
     assert names == ["deal.jsonl", "lead.jsonl", "memo.jsonl", "meta.json", "organization.jsonl", "people.jsonl",
                      "team.jsonl", "user.jsonl", "webForm.jsonl", "webFormSubmit.jsonl"]
