@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from domain.dates import kst_date, parse_when
+from domain.dates import kst_date
+from domain.lanes import BU, HRD, infer_lane
 from domain.owners import normalise_owner_name
 from domain.roster import parse_roster
 from snapshot.format import COLUMNS, DATA_TABLES, INDEXES, LATE_DEAL_KEYS
@@ -206,3 +207,9 @@ def test_existing_orgs_list(synth_dataset):
     assert "(주)라온하늘전자" in lines and "라온하늘전자" not in lines
     assert lines[1:] == sorted(set(lines[1:]))
     assert text.endswith("\n")
+
+
+def test_generator_upper_org_lists_classify_as_their_lane():
+    """11 §5.7: the generator's HRD-like list is HRD and its BU-like list is BU under the lane rule."""
+    assert all(infer_lane(v) == HRD for v in vocab.UPPER_HRD)
+    assert all(infer_lane(v) == BU for v in vocab.UPPER_BU)
