@@ -1,0 +1,40 @@
+"""Template context shared by every page: the sidebar and the freshness badge (computed lazily)."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from flask import current_app, request, url_for
+
+from webapp.caching import snapshot_cached
+from webapp.db import SnapshotUnavailable, current_snapshot
+from webapp.freshness import STALE_AFTER_SEC, age_seconds, captured_at, utc_now
+from webapp.navigation import SCREENS
+from webapp.queries.snapshot_status import get_captured_at_raw
+
+
+@snapshot_cached
+def _captured_at_raw() -> str | None:
+    return get_captured_at_raw()
+
+
+def freshness_badge() -> dict | None:
+    """{captured, age, stale} of the served snapshot, or None when it is unavailable."""
+    try:
+        snap = current_snapshot()
+        raw = _captured_at_raw()
+    except SnapshotUnavailable:
+        return None
+    when = captured_at(raw) or datetime.fromtimestamp(snap.mtime_ns / 1e9, tz=timezone.utc)
+    age = age_seconds(when, current_app.config.get("CLOCK", utc_now)())
+    return {"captured": when, "age": age, "stale": age > STALE_AFTER_SEC, "from_run_info": raw is not None}
+
+
+def sidebar() -> list[dict]:
+    return [{"label": s.label, "url": url_for(s.endpoint), "indent": s.indent,
+             "active": request.endpoint is not None and request.endpoint.split(".")[0] == s.endpoint.split(".")[0]}
+            for s in SCREENS]
+
+
+def init_app(app) -> None:
+    app.add_template_global(freshness_badge, "freshness_badge")
+    app.add_template_global(sidebar, "sidebar")

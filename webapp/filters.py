@@ -1,0 +1,48 @@
+"""Jinja filters and the URL helper: templates only display (30_style.md §2)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import request, url_for
+
+from domain.dates import KST
+from domain.money import format_eok, format_won
+
+
+def kst_datetime(value: datetime | None, missing: str = "-") -> str:
+    return missing if value is None else value.astimezone(KST).strftime("%Y-%m-%d %H:%M")
+
+
+def age_text(seconds: int | None) -> str:
+    """`3분 전`, `6시간 전`, `2일 전`."""
+    if seconds is None:
+        return "-"
+    if seconds < 3600:
+        return f"{max(1, seconds // 60)}분 전"
+    if seconds < 86400:
+        return f"{seconds // 3600}시간 전"
+    return f"{seconds // 86400}일 전"
+
+
+def number(value: int | None, missing: str = "-") -> str:
+    return missing if value is None else f"{value:,}"
+
+
+def url_with(**changed) -> str:
+    """The current URL with some query arguments changed (None removes one); the server owns URL shapes."""
+    args = request.args.to_dict(flat=False)
+    for key, value in changed.items():
+        if value is None:
+            args.pop(key, None)
+        else:
+            args[key] = [value]
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def init_app(app) -> None:
+    app.add_template_filter(format_eok, "eok")
+    app.add_template_filter(format_won, "won")
+    app.add_template_filter(kst_datetime, "kst_datetime")
+    app.add_template_filter(age_text, "age")
+    app.add_template_filter(number, "number")
+    app.add_template_global(url_with, "url_with")

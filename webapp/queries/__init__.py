@@ -1,0 +1,42 @@
+"""All SQL of the dashboard lives in this package, one module per feature.
+
+Conventions: values always as parameters; identifiers only from whitelists (`snapshot.format`), quoted
+with `quote_ident`; functions return plain dicts/tuples (never sqlite3.Row: it does not pickle into the
+cache); readers tolerate missing tables and columns (an original snapshot has no indexes, an endpoint that
+returned nothing leaves no table).
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Any, Sequence
+
+from snapshot.store import quote_ident
+from webapp.db import QueryTimeout, get_db
+
+__all__ = ["run", "one", "columns_of", "quote_ident"]
+
+
+def _execute(sql: str, params: Sequence[Any] | dict) -> list[sqlite3.Row]:
+    conn = get_db()
+    conn.start_clock()
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise QueryTimeout("The query took too long; try a narrower filter.") from None
+        raise
+
+
+def run(sql: str, params: Sequence[Any] | dict = ()) -> list[dict]:
+    """All rows as dicts."""
+    return [dict(row) for row in _execute(sql, params)]
+
+
+def one(sql: str, params: Sequence[Any] | dict = ()) -> dict | None:
+    rows = _execute(sql, params)
+    return dict(rows[0]) if rows else None
+
+
+def columns_of(table: str) -> list[str]:
+    """The table's columns in order; [] when it does not exist."""
+    return [row["name"] for row in _execute(f"PRAGMA table_info({quote_ident(table)})", ())]
