@@ -55,10 +55,16 @@
   });
 
   function markSidebar() {
-    var path = window.location.pathname;
-    document.querySelectorAll(".sidebar a").forEach(function (a) {
+    /* The exact path wins; otherwise the longest link that is a prefix (same rule as the server). */
+    var path = window.location.pathname, best = null, bestLen = -1;
+    var links = Array.prototype.slice.call(document.querySelectorAll(".sidebar a"));
+    links.forEach(function (a) {
       var here = new URL(a.href, window.location.href).pathname;
-      if (path === here || path.indexOf(here + "/") === 0) { a.setAttribute("aria-current", "page"); }
+      var len = path === here ? 100000 : (path.indexOf(here + "/") === 0 ? here.length : -1);
+      if (len > bestLen) { best = a; bestLen = len; }
+    });
+    links.forEach(function (a) {
+      if (a === best && bestLen >= 0) { a.setAttribute("aria-current", "page"); }
       else { a.removeAttribute("aria-current"); }
     });
   }

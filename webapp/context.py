@@ -30,9 +30,15 @@ def freshness_badge() -> dict | None:
 
 
 def sidebar() -> list[dict]:
-    return [{"label": s.label, "url": url_for(s.endpoint), "indent": s.indent,
-             "active": request.endpoint is not None and request.endpoint.split(".")[0] == s.endpoint.split(".")[0]}
-            for s in SCREENS]
+    """Sidebar links; the current one is the exact path, else the longest prefix (`/snapshot/runs/0`)."""
+    items = [{"label": s.label, "url": url_for(s.endpoint, **s.args), "indent": s.indent, "active": False}
+             for s in SCREENS]
+    exact = [i for i in items if i["url"] == request.path]
+    prefix = [i for i in items if request.path.startswith(i["url"] + "/")]
+    chosen = exact or sorted(prefix, key=lambda i: -len(i["url"]))[:1]
+    for item in chosen:
+        item["active"] = True
+    return items
 
 
 def init_app(app) -> None:

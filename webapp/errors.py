@@ -10,6 +10,7 @@ import logging
 from flask import jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from domain.roster import RosterError
 from webapp.db import QueryTimeout, SnapshotUnavailable
 from webapp.htmx import wants_fragment
 from webapp.params import BadParameter
@@ -18,6 +19,15 @@ log = logging.getLogger(__name__)
 
 TITLES = {400: "잘못된 요청입니다", 404: "페이지를 찾을 수 없습니다", 405: "허용되지 않는 요청입니다",
           500: "서버 오류가 발생했습니다", 503: "스냅샷을 사용할 수 없습니다"}
+
+
+class NotFound(Exception):
+    """An unknown id or menu: 404 with the English API text and the Korean page sentence."""
+
+    def __init__(self, message: str, page_message: str):
+        super().__init__(message)
+        self.message = message
+        self.page_message = page_message
 
 
 def _wants_json() -> bool:
@@ -37,6 +47,15 @@ def respond(status: int, message: str, page_message: str | None = None, hint: st
 
 def _bad_parameter(exc: BadParameter):
     return respond(400, exc.message, exc.page_message)
+
+
+def _not_found(exc: NotFound):
+    return respond(404, exc.message, exc.page_message)
+
+
+def _roster(exc: RosterError):
+    return respond(503, str(exc), str(exc), hint="ROSTER_PATH 를 올바른 로스터 파일로 지정하세요 "
+                                                 "(config/roster.example.toml 참고).")
 
 
 def _unavailable(exc: SnapshotUnavailable):
@@ -61,6 +80,8 @@ def _internal(exc: Exception):
 
 def init_app(app) -> None:
     app.register_error_handler(BadParameter, _bad_parameter)
+    app.register_error_handler(NotFound, _not_found)
+    app.register_error_handler(RosterError, _roster)
     app.register_error_handler(SnapshotUnavailable, _unavailable)
     app.register_error_handler(QueryTimeout, _timeout)
     app.register_error_handler(HTTPException, _http)

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import request, url_for
+from urllib.parse import quote
 
-from domain.dates import KST
+from flask import current_app, request, url_for
+
+from domain.dates import KST, format_yymmdd, kst_date
 from domain.money import format_eok, format_won
 
 
@@ -24,6 +26,11 @@ def age_text(seconds: int | None) -> str:
     return f"{seconds // 86400}일 전"
 
 
+def yymmdd(raw) -> str:
+    """A stored date or timestamp as its KST date `YYMMDD`, `-` when blank or unparseable."""
+    return format_yymmdd(kst_date(raw))
+
+
 def number(value: int | None, missing: str = "-") -> str:
     return missing if value is None else f"{value:,}"
 
@@ -39,10 +46,21 @@ def url_with(**changed) -> str:
     return url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
+def crm_url(kind: str, record_id: str | None) -> str | None:
+    """A link into the CRM when CRM_BASE_URL is set (20 §1.8); kinds: organization, people, deal."""
+    base = current_app.config.get("CRM_BASE_URL")
+    if not base or not record_id:
+        return None
+    path = {"organization": "contact/organization", "people": "contact/people", "deal": "deal"}[kind]
+    return f"{base.rstrip('/')}/{path}/{quote(str(record_id), safe='')}"
+
+
 def init_app(app) -> None:
     app.add_template_filter(format_eok, "eok")
     app.add_template_filter(format_won, "won")
     app.add_template_filter(kst_datetime, "kst_datetime")
     app.add_template_filter(age_text, "age")
     app.add_template_filter(number, "number")
+    app.add_template_filter(yymmdd, "yymmdd")
     app.add_template_global(url_with, "url_with")
+    app.add_template_global(crm_url, "crm_url")

@@ -43,7 +43,8 @@ def live_server(synth_db, tmp_path_factory):
                        encoding="utf-8")
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO), "AUTH_MODE": "none", "DB_PATH": str(synth_db),
-           "RUN_HISTORY_PATH": str(history), "TODAY": "2026-01-19", "PORT": str(port), "WEB_WORKERS": "1"}
+           "RUN_HISTORY_PATH": str(history), "TODAY": "2026-01-19",
+           "ROSTER_PATH": str(REPO / "config" / "roster.example.toml"), "PORT": str(port), "WEB_WORKERS": "1"}
     log_path = history.parent / "gunicorn.log"
     with open(log_path, "w", encoding="utf-8") as log:
         process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "wsgi:app"],

@@ -6,13 +6,15 @@ from playwright.sync_api import expect
 
 def test_sidebar_badge_and_history(page, base_url, console_errors):
     page.goto("/")
-    expect(page).to_have_url(re.compile(r"/snapshot$"))
+    expect(page).to_have_url(re.compile(r"/deal-check/edu-all$"))
     expect(page.locator("#freshness")).to_contain_text("스냅샷 2026-01-19 03:00 KST")
-    expect(page.locator(".sidebar a", has_text="스냅샷 상태")).to_have_attribute("aria-current", "page")
+    expect(page.locator(".sidebar a", has_text="교육 전체 딜체크")).to_have_attribute("aria-current", "page")
 
     with page.expect_response(lambda r: r.url.endswith("/snapshot") and r.request.headers.get("hx-request") == "true"):
         page.locator(".sidebar a", has_text="스냅샷 상태").click()
     expect(page.locator("#snapshot-status h1")).to_have_text("스냅샷 상태")
+    expect(page).to_have_url(re.compile(r"/snapshot$"))
+    expect(page.locator(".sidebar a", has_text="스냅샷 상태")).to_have_attribute("aria-current", "page")
     assert page.locator("html").count() == 1 and page.locator("#main #main").count() == 0
 
     with page.expect_response(lambda r: "runs=30" in r.url):
@@ -23,6 +25,10 @@ def test_sidebar_badge_and_history(page, base_url, console_errors):
     page.go_back()
     expect(page).to_have_url(re.compile(r"/snapshot$"))
     expect(page.locator("#run-history a.selected")).to_have_text("10개")
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/deal-check/edu-all$"))
+    expect(page.locator("h1")).to_have_text("교육 전체 딜체크")
+    page.go_forward()
     page.go_forward()
     expect(page).to_have_url(re.compile(r"/snapshot\?runs=30$"))
     expect(page.locator("#run-history a.selected")).to_have_text("30개")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO
 from webapp import create_app
 
 HX = {"HX-Request": "true"}
@@ -34,6 +35,7 @@ def run_history(tmp_path_factory) -> Path:
 def make_app(synth_db, run_history):
     def factory(**overrides):
         settings = {"AUTH_MODE": "none", "DB_PATH": str(synth_db), "RUN_HISTORY_PATH": str(run_history),
+                    "ROSTER_PATH": str(REPO / "config" / "roster.example.toml"),
                     "TODAY": "2026-01-19", "TESTING": True, **overrides}
         return create_app(settings)
     return factory

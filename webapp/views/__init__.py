@@ -3,6 +3,6 @@ from __future__ import annotations
 
 
 def register_blueprints(app) -> None:
-    from webapp.views import api, root, snapshot_status
-    for module in (root, snapshot_status, api):
-        app.register_blueprint(module.bp)
+    from webapp.views import api, deal_check, root, snapshot_status
+    for blueprint in (root.bp, deal_check.bp, snapshot_status.bp, api.bp, deal_check.api):
+        app.register_blueprint(blueprint)

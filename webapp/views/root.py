@@ -9,4 +9,5 @@ bp = Blueprint("root", __name__)
 @bp.get("/")
 def index():
     """Redirect to the first screen."""
-    return redirect(url_for(first_screen().endpoint))
+    screen = first_screen()
+    return redirect(url_for(screen.endpoint, **screen.args))
