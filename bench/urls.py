@@ -19,9 +19,22 @@ class BenchUrl:
 
 
 def bench_urls(conn: sqlite3.Connection) -> list[BenchUrl]:
+    memo_deal = conn.execute('SELECT "dealId" FROM memo WHERE "dealId" IS NOT NULL '
+                             'GROUP BY "dealId" ORDER BY COUNT(*) DESC, "dealId" LIMIT 1').fetchone()[0]
     return [
         BenchUrl("api health", "/api/health"),
         BenchUrl("snapshot page", "/snapshot"),
         BenchUrl("snapshot fragment", "/snapshot?runs=30", HX),
         BenchUrl("run modal", "/snapshot/runs/0", HX),
+        BenchUrl("deal check edu-all", "/deal-check/edu-all"),
+        BenchUrl("deal check edu1", "/deal-check/edu1"),
+        BenchUrl("deal check edu1 part1", "/deal-check/edu1/part1"),
+        BenchUrl("deal check edu2 online", "/deal-check/edu2/online"),
+        BenchUrl("deal check public", "/deal-check/public"),
+        BenchUrl("deal check filter (htmx)", "/deal-check/edu1?status=won&status=lost&prob=%ED%99%95%EC%A0%95",
+                 {**HX, "HX-Target": "dealcheck-result"}),
+        BenchUrl("deal check csv", "/deal-check/edu-all?format=csv"),
+        BenchUrl("api deal check edu-all", "/api/deal-check/edu-all"),
+        BenchUrl("api deal check ?team=edu2", "/api/deal-check?team=edu2"),
+        BenchUrl("deal memo modal", f"/deals/{memo_deal}/memos/modal", HX),
     ]

@@ -9,6 +9,7 @@ snapshot's years and needs no tz database (docs/decisions.md).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -40,7 +41,12 @@ def parse_when(value: Any) -> datetime | None:
     text = as_text(value)
     if text is None:
         return None
-    text = text.strip()
+    return _parse_text(text.strip())
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_text(text: str) -> datetime | None:
+    """Memoised: the same date texts recur across thousands of rows (datetimes are immutable)."""
     try:
         m = _ISO.match(text)
         if m:

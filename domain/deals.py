@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from domain.text import as_text, clean_text, load_jsonish
@@ -44,8 +45,19 @@ def _probability_tokens(loaded: Any) -> list[str]:
 
 def probability_labels(value: Any) -> tuple[str, ...]:
     """`성사 가능성` → labels among 확정/높음/낮음/LOST, in that fixed order (20_org_tables §1.7)."""
+    if isinstance(value, str):
+        return _labels_of_text(value)
+    return _labels_of(load_jsonish(value))
+
+
+@lru_cache(maxsize=1 << 12)
+def _labels_of_text(text: str) -> tuple[str, ...]:
+    return _labels_of(load_jsonish(text))
+
+
+def _labels_of(loaded: Any) -> tuple[str, ...]:
     found = set()
-    for token in _probability_tokens(load_jsonish(value)):
+    for token in _probability_tokens(loaded):
         token = token.strip()
         if token.upper() == "LOST":
             found.add("LOST")

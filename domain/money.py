@@ -8,6 +8,7 @@ Strip whitespace, commas and one trailing `원`, parse exactly (Decimal, never f
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -26,7 +27,13 @@ def parse_krw(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    text = _SPACES.sub("", as_text(value)).replace(",", "")
+    return _parse_text(as_text(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_text(raw: str) -> int | None:
+    """Memoised: amounts recur across rows."""
+    text = _SPACES.sub("", raw).replace(",", "")
     if text.endswith("원"):
         text = text[:-1]
     if not _NUMBER.match(text):

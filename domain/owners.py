@@ -1,6 +1,7 @@
 """Owner (`담당자`) names and the namesake-suffix rule (00_PRODUCT.md §5, 20_org_tables §1.4)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from domain.text import load_jsonish
@@ -19,7 +20,18 @@ def owner_names(value: Any) -> list[str]:
 
     dict → `name` (else `id`); list → its dicts and non-blank strings; text → itself; else none.
     """
-    loaded = load_jsonish(value)
+    if isinstance(value, str):
+        return list(_names_of_text(value))
+    return _names_of(load_jsonish(value))
+
+
+@lru_cache(maxsize=1 << 14)
+def _names_of_text(text: str) -> tuple[str, ...]:
+    """Memoised: a snapshot has a few dozen distinct owner cells spread over thousands of rows."""
+    return tuple(_names_of(load_jsonish(text)))
+
+
+def _names_of(loaded: Any) -> list[str]:
     if isinstance(loaded, dict):
         items = [loaded]
     elif isinstance(loaded, list):

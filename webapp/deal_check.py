@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from domain.business_days import in_window
+from domain.business_days import window_start
 from domain.dates import kst_date, parse_when
 from domain.deals import LOST, SQL, WON, deal_org_id, is_online, normalise_status, probability_labels
 from domain.money import parse_krw
@@ -111,11 +111,12 @@ def build_items(candidates: list[Candidate], roster: Roster, team_key: str, toda
     """Owner gate, status/date gate, base-year fields, sort (§3.3–3.4). Items keep private `_` helper keys."""
     members = {normalise_owner_name(m) for team, part in team_units(roster, team_key)
                for m in team.part(part).members}
+    start = window_start(today, holidays)  # once: the window is the same for every candidate
     items = []
     for c in candidates:
         if not members.intersection(c.owners_norm):
             continue
-        if c.status != "sql" and not in_window(c.deciding, today, holidays):
+        if c.status != "sql" and not (start <= c.deciding <= today):
             continue
         org_id = c.item["orgId"]
         total = book.won(org_id, base_year) if org_id else 0
@@ -162,16 +163,18 @@ def pill(section_list: list[dict]) -> str:
     return " / ".join(f"{PILL_LABELS[s['key']]} {len(s['rows'])}" for s in section_list)
 
 
-def part_label(item: dict, roster: Roster, team_key: str) -> str:
-    """The 파트 column (§3.7): this team's units among the owners, joined with `+`; else `미매핑`."""
-    found = []
+def unit_labels(roster: Roster, team_key: str) -> list[tuple[str, frozenset[str]]]:
+    """(파트 label, normalised members) of the team's units, in roster order (§3.7)."""
+    labels = []
     for team, part in team_units(roster, team_key):
-        members = {normalise_owner_name(m) for m in team.part(part).members}
-        if members.intersection(item["_owners"]):
-            if team_key == "edu_all":
-                found.append(f"{team.name.split()[-1]} {part}")
-            else:
-                found.append(part)
+        label = f"{team.name.split()[-1]} {part}" if team_key == "edu_all" else part
+        labels.append((label, frozenset(normalise_owner_name(m) for m in team.part(part).members)))
+    return labels
+
+
+def part_label(owners_norm: tuple[str, ...], labels: list[tuple[str, frozenset[str]]]) -> str:
+    """The 파트 column: this team's units among the owners, joined with `+`; else `미매핑`."""
+    found = [label for label, members in labels if members.intersection(owners_norm)]
     return "+".join(found) if found else "미매핑"
 
 

@@ -12,8 +12,10 @@ from flask import current_app
 from domain.roster import Roster, load_roster_cached
 from webapp import deal_check as dc
 from webapp.caching import snapshot_cached
+from webapp.deal_check_rows import escaped_cells
+from webapp.deal_check_view import display_row
 from webapp.queries import deal_check as q
-from webapp.queries.deals import organization_names
+from webapp.deal_rows import deal_rows, org_names
 from webapp.settings_today import current_base_year, today
 from webapp.won import won_book
 
@@ -30,19 +32,27 @@ def roster_stamp() -> tuple:
 
 @snapshot_cached
 def candidates() -> list[dc.Candidate]:
-    names, counts = organization_names(), q.memo_counts_by_deal()
-    found = (dc.candidate_from_row(row, names, counts) for row in q.list_deals_with_people())
+    names, counts = org_names(), q.memo_counts_by_deal()
+    found = (dc.candidate_from_row(row, names, counts) for row in deal_rows())
     return [c for c in found if c is not None]
 
 
 @snapshot_cached
-def _team_items(team_key: str, day, holidays: str, base_year: int, stamp: tuple) -> list[dict]:
-    return dc.build_items(candidates(), roster(), team_key, day, holidays, base_year, won_book())
+def _team_items(team_key: str, day, holidays: str, base_year: int, stamp: tuple, crm_base: str | None) -> list[dict]:
+    """Sorted items with their display row (`_row`) formatted once."""
+    ros = roster()
+    items = dc.build_items(candidates(), ros, team_key, day, holidays, base_year, won_book())
+    labels = dc.unit_labels(ros, team_key)
+    for item in items:
+        item["_row"] = display_row(item, labels, crm_base)
+        item["_esc"] = escaped_cells(item["_row"])
+    return items
 
 
 def team_items(team_key: str) -> tuple[list[dict], int]:
     """The team's sorted items (before filters) and the base year they were judged with."""
     roster()  # validates the file first: a broken roster is a RosterError (503), not a stat error
     year = current_base_year()
-    items = _team_items(team_key, today(), current_app.config["HOLIDAYS"], year, roster_stamp())
+    items = _team_items(team_key, today(), current_app.config["HOLIDAYS"], year, roster_stamp(),
+                        current_app.config.get("CRM_BASE_URL"))
     return items, year

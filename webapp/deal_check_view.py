@@ -1,11 +1,16 @@
-"""Display values of the deal-check table (20 §3.7), shared by the page and its CSV (cells = displayed text)."""
+"""Display values of the deal-check table (20 §3.7), shared by the page and its CSV (cells = displayed text).
+
+Rows are formatted once per (snapshot, team, day, roster) in the team cache, so a request only filters and
+renders them.
+"""
 from __future__ import annotations
+
+from urllib.parse import quote
 
 from domain.dates import format_yymmdd, kst_date
 from domain.deals import format_probability
 from domain.money import format_eok
 from domain.owners import format_owner_names
-from domain.roster import Roster
 from domain.text import label_or_unset, normalise_upper_org
 from webapp import deal_check as dc
 
@@ -16,6 +21,7 @@ MENU_LABELS = {
 }
 COLUMNS = ("티어", "기업명", "소속 상위 조직", "팀(명함/메일서명)", "담당자", "딜 이름", "생성 날짜", "과정포맷", "기획", "파트",
            "담당 구성원", "가능성", "수주 예정일", "예상", "메모")
+_CRM_PATHS = {"org": "contact/organization", "person": "contact/people", "deal": "deal"}
 
 
 def planning_href(link: str | None) -> str | None:
@@ -25,30 +31,34 @@ def planning_href(link: str | None) -> str | None:
     return None
 
 
-def display_row(item: dict, roster: Roster, team_key: str) -> dict:
+def _crm(base: str | None, kind: str, record_id: str | None) -> str | None:
+    if not base or not record_id:
+        return None
+    return f"{base.rstrip('/')}/{_CRM_PATHS[kind]}/{quote(str(record_id), safe='')}"
+
+
+def display_row(item: dict, labels: list, crm_base: str | None) -> dict:
+    """The displayed text of every column, plus the links the page needs."""
     return {
-        "dealId": item["dealId"], "orgId": item["orgId"], "personId": item["personId"],
-        "memoCount": item["memoCount"],
         "티어": item["tier"], "기업명": item["orgName"], "소속 상위 조직": normalise_upper_org(item["upperOrg"]),
         "팀(명함/메일서명)": label_or_unset(item["teamSignature"]),
         "담당자": item["personName"] or item["personId"] or "-", "딜 이름": item["dealName"] or item["dealId"],
         "생성 날짜": format_yymmdd(kst_date(item["createdAt"])), "과정포맷": item["courseFormat"] or "-",
-        "기획": "링크", "기획 href": planning_href(item["planningSheetLink"]),
-        "파트": dc.part_label(item, roster, team_key), "담당 구성원": format_owner_names(item["owners"]),
+        "기획": "링크", "파트": dc.part_label(item["_owners"], labels), "담당 구성원": format_owner_names(item["owners"]),
         "가능성": format_probability(item["_labels"]), "수주 예정일": format_yymmdd(kst_date(item["expectedCloseDate"])),
         "예상": format_eok(item["expectedAmount"]), "메모": "메모 확인" if item["memoCount"] else "메모 없음",
+        "plan_href": planning_href(item["planningSheetLink"]), "org_href": _crm(crm_base, "org", item["orgId"]),
+        "person_href": _crm(crm_base, "person", item["personId"]), "deal_href": _crm(crm_base, "deal", item["dealId"]),
+        "memo_url": f"/deals/{quote(item['dealId'], safe='')}/memos/modal" if item["memoCount"] else None,
+        "id": item["dealId"],
     }
 
 
-def display_rows(sections: list[dict], roster: Roster, team_key: str) -> dict[str, list[dict]]:
-    return {s["key"]: [display_row(i, roster, team_key) for i in s["rows"]] for s in sections}
-
-
-def csv_rows(sections: list[dict], section: str | None, roster: Roster, team_key: str) -> tuple[list, list]:
+def csv_rows(sections: list[dict], section: str | None) -> tuple[list, list]:
     """One section (its own columns), or all six with a leading `섹션` column and 티어 on every row."""
     if section is not None:
         chosen = next(s for s in sections if s["key"] == section)
         columns = [c for c in COLUMNS if chosen["tier"] or c != "티어"]
-        return columns, [[display_row(i, roster, team_key)[c] for c in columns] for i in chosen["rows"]]
-    rows = [[s["title"], *(display_row(i, roster, team_key)[c] for c in COLUMNS)] for s in sections for i in s["rows"]]
+        return columns, [[i["_row"][c] for c in columns] for i in chosen["rows"]]
+    rows = [[s["title"], *(i["_row"][c] for c in COLUMNS)] for s in sections for i in s["rows"]]
     return ["섹션", *COLUMNS], rows

@@ -9,6 +9,7 @@ from flask import current_app, request, url_for
 
 from domain.dates import KST, format_yymmdd, kst_date
 from domain.money import format_eok, format_won
+from webapp.deal_check_rows import render_rows
 
 
 def kst_datetime(value: datetime | None, missing: str = "-") -> str:
@@ -64,3 +65,4 @@ def init_app(app) -> None:
     app.add_template_filter(yymmdd, "yymmdd")
     app.add_template_global(url_with, "url_with")
     app.add_template_global(crm_url, "crm_url")
+    app.add_template_global(render_rows, "render_rows")

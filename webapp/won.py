@@ -9,16 +9,15 @@ from domain.deals import deal_org_id
 from domain.revenue import DealFacts, WonBook, build_won_book
 from domain.text import display_name
 from webapp.caching import snapshot_cached
-from webapp.queries import deals as q
+from webapp.deal_rows import deal_rows, org_names
 
 
 @snapshot_cached
 def won_book() -> WonBook:
-    person_org = q.person_organizations()
-    names = q.organization_names()
+    names = org_names()
     facts = []
-    for d in q.list_deals_for_won_rules():
-        org_id = deal_org_id(d["organizationId"], person_org.get((d["peopleId"] or "").strip()))
+    for d in deal_rows():
+        org_id = deal_org_id(d["organizationId"], d["p_organizationId"])
         org_name = display_name(names.get(org_id), org_id) if org_id else None
         facts.append(DealFacts(d["id"], d["이름"], d["상태"], d["금액"], d["계약 체결일"], org_id, org_name))
     return build_won_book(facts)

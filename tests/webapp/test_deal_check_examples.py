@@ -194,3 +194,16 @@ def test_holiday_inside_the_window(make_app, holiday_db, holidays, expected):
     if holidays == "KR":
         assert sections == {"H2": "R_HIGH_OFFLINE", "H5": "R_HIGH_OFFLINE", "H1": "N_OFFLINE", "H3": "N_ONLINE",
                             "H4": "N_OFFLINE"}
+
+
+def test_exclusions_load_on_demand(client):
+    page = client.get("/deal-check/edu1").get_data(as_text=True)
+    assert "Won 집계 제외 3건" in page and 'hx-get="/deal-check/edu1/exclusions"' in page
+    assert "계약 체결일 없음/오류" not in page  # the list is not in the page itself
+    table = client.get("/deal-check/edu1/exclusions", headers=HX).get_data(as_text=True)
+    assert "<html" not in table
+    rows = [table.index(x) for x in ("델타랩", "베타물산", "알파상사")]
+    assert rows == sorted(rows) and "미정" in table and table.count("계약 체결일 없음/오류") == 2
+    filtered = client.get("/deal-check/edu1/part2/exclusions?prob=확정").get_data(as_text=True)
+    assert "<html" in filtered and "Won 집계 제외 1건" in filtered and "알파상사" in filtered
+    assert client.get("/deal-check/edu3/exclusions").status_code == 404

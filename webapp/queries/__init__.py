@@ -13,7 +13,7 @@ from typing import Any, Sequence
 from snapshot.store import quote_ident
 from webapp.db import QueryTimeout, get_db
 
-__all__ = ["run", "one", "columns_of", "quote_ident"]
+__all__ = ["run", "one", "columns_of", "quote_ident", "column_or_null"]
 
 
 def _execute(sql: str, params: Sequence[Any] | dict) -> list[sqlite3.Row]:
@@ -40,3 +40,10 @@ def one(sql: str, params: Sequence[Any] | dict = ()) -> dict | None:
 def columns_of(table: str) -> list[str]:
     """The table's columns in order; [] when it does not exist."""
     return [row["name"] for row in _execute(f"PRAGMA table_info({quote_ident(table)})", ())]
+
+
+def column_or_null(alias: str, column: str | None, present: set[str], as_name: str) -> str:
+    """`alias."column" AS "as_name"`, or `NULL AS "as_name"` when the column is missing (an optional column)."""
+    if column is None or column not in present:
+        return f"NULL AS {quote_ident(as_name)}"
+    return f"{alias}.{quote_ident(column)} AS {quote_ident(as_name)}"

@@ -1,21 +1,20 @@
 """딜체크 pages (`/deal-check/<team>[/<part>]`), their CSV, the JSON API and the deal memo modal (20 §3, §5)."""
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, make_response, request, url_for
+from flask import Blueprint, jsonify, make_response, render_template, request, url_for
 
+from domain.deals import CONVERT, normalise_status
 from domain.roster import Roster
 from webapp import deal_check as dc
 from webapp.csv_export import csv_response
 from webapp.deal_check_data import roster, team_items
-from webapp.deal_check_view import MENU_LABELS, csv_rows, display_rows
+from webapp.deal_check_view import MENU_LABELS, csv_rows
 from webapp.errors import NotFound
 from webapp.htmx import render_page_or_fragment, wants_fragment
 from webapp.memo_render import memo_body, order_memos
 from webapp.params import BadParameter, output_format
 from webapp.queries import deal_check as q
 from webapp.won import won_book
-from domain.deals import CONVERT, normalise_status
-from flask import render_template
 
 bp = Blueprint("deal_check", __name__)
 api = Blueprint("deal_check_api", __name__, url_prefix="/api")
@@ -83,19 +82,34 @@ def index(team: str, part: str | None):
         section = request.args.get("section") or None
         if section is not None and section not in {s[0] for s in dc.SECTIONS}:
             raise BadParameter(f"Unknown section: {section}", f"알 수 없는 섹션입니다: {section}")
-        header, rows = csv_rows(result["sections"], section, ros, team_key)
+        header, rows = csv_rows(result["sections"], section)
         name = f"deal-check_{team}{'_' + part if part else ''}{'_' + section if section else ''}.csv"
         return csv_response(name, header, rows)
     context = {"menu_label": MENU_LABELS[(team, part)], "team": team, "part": part, "team_key": team_key,
                "filters": filters, "owner_options": dc.owner_options(ros, team_key, part),
-               "probabilities": dc.PROBABILITIES, "rows": display_rows(result["sections"], ros, team_key),
+               "probabilities": dc.PROBABILITIES,
                "canonical": url_for("deal_check.index", team=team, part=part, **canonical_query(filters)),
+               "exclusions_url": url_for("deal_check.exclusions", team=team, part=part, **canonical_query(filters)),
                **result}
     if wants_fragment() and request.headers.get("HX-Target") == "dealcheck-result":
         response = make_response(render_template("deal_check/_result.html", **context))
         response.headers["HX-Push-Url"] = context["canonical"]
         return response
     return render_page_or_fragment("deal_check/index.html", "deal_check/_main.html", **context)
+
+
+@bp.get("/deal-check/<team>/exclusions", defaults={"part": None})
+@bp.get("/deal-check/<team>/<part>/exclusions")
+def exclusions(team: str, part: str | None):
+    """List the exclusions of the organisations shown under the current filters (loaded on demand)."""
+    ros = roster()
+    team_key, part = _menu(team, part, ros)
+    filters = parse_filters(ros, team_key, part)
+    result = build(team_key, part, filters, ros)
+    back = url_for("deal_check.index", team=team, part=part, **canonical_query(filters))
+    return render_page_or_fragment("deal_check/exclusions.html", "_exclusions_table.html",
+                                   exclusions=result["exclusions"], menu_label=MENU_LABELS[(team, part)],
+                                   back_url=back)
 
 
 @bp.get("/deals/<deal_id>/memos/modal")
