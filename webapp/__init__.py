@@ -23,6 +23,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__, template_folder=str(REPO / "templates"), static_folder=str(REPO / "static"))
     config.load_config(app, overrides)
     app.json.sort_keys = False  # JSON fields keep the order the specs give
+    app.json.ensure_ascii = False  # UTF-8 Korean: smaller and faster than \uXXXX escapes
     redis_url = app.config.get("CACHE_REDIS_URL")
     cache.init_app(app, config={"CACHE_TYPE": "RedisCache" if redis_url else "SimpleCache",
                                 "CACHE_REDIS_URL": redis_url, "CACHE_DEFAULT_TIMEOUT": app.config["CACHE_TIMEOUT_SEC"],

@@ -179,5 +179,8 @@ def part_label(owners_norm: tuple[str, ...], labels: list[tuple[str, frozenset[s
 
 
 def public_item(item: dict) -> dict:
-    """The JSON item: the §3.3 keys only, in order."""
+    """The JSON item: the §3.3 keys only, in order (cached on the item as `_public`)."""
+    cached = item.get("_public")
+    if cached is not None:
+        return cached
     return {k: v for k, v in item.items() if not k.startswith("_")}

@@ -12,7 +12,7 @@ from flask import current_app
 from domain.roster import Roster, load_roster_cached
 from webapp import deal_check as dc
 from webapp.caching import snapshot_cached
-from webapp.deal_check_rows import escaped_cells
+from webapp.deal_check_rows import row_markup
 from webapp.deal_check_view import display_row
 from webapp.queries import deal_check as q
 from webapp.deal_rows import deal_rows, org_names
@@ -43,9 +43,11 @@ def _team_items(team_key: str, day, holidays: str, base_year: int, stamp: tuple,
     ros = roster()
     items = dc.build_items(candidates(), ros, team_key, day, holidays, base_year, won_book())
     labels = dc.unit_labels(ros, team_key)
+    with_tier = {key for key, _, tier in dc.SECTIONS if tier}
     for item in items:
+        item["_public"] = dc.public_item(item)
         item["_row"] = display_row(item, labels, crm_base)
-        item["_esc"] = escaped_cells(item["_row"])
+        item["_html"] = row_markup(item["_row"], item["section"] in with_tier)
     return items
 
 

@@ -1,9 +1,11 @@
-"""The deal-check table rows as markup, rendered in Python.
+"""The deal-check table rows as markup, rendered in Python once per cached team list.
 
-A team menu can hold a thousand rows (every open SQL deal is listed). Rendered by Jinja, with one escape per
-cell per request, they were the slowest step of the page (≈30 ms for 1,000 rows at scale 1.0). So the
-display values are escaped once, when the team's rows are cached (`escaped_cells`, plain strings beside the
-plain data — never a response), and each request only assembles the rows of the filtered items (≈2 ms).
+A team menu can hold a thousand rows (every open SQL deal is listed). Rendered by Jinja on every request
+they were the slowest step of the page (≈30 ms for 1,000 rows at scale 1.0). Each row's `<tr>` markup only
+depends on data of the cache entry (snapshot, team, day, roster, base year), so it is built — every value
+escaped with markupsafe — when the team's rows are cached, and a request joins the rows that pass its
+filters. The cache still holds no response: pages and fragments are assembled per request, so nothing can
+serve a fragment for a page (docs/decisions.md).
 """
 from __future__ import annotations
 
@@ -39,6 +41,11 @@ def _row(e: dict, show_tier: bool) -> str:
             f'<td>{e["수주 예정일"]}</td><td class="num">{e["예상"]}</td><td>{memo}</td></tr>\n')
 
 
-def render_rows(items: list[dict], show_tier: bool) -> Markup:
-    """`<tr>` markup of the items, from their pre-escaped cells (`_esc`)."""
-    return Markup("".join(_row(item["_esc"], show_tier) for item in items))
+def row_markup(row: dict, show_tier: bool) -> str:
+    """The `<tr>` of one display row (`deal_check_view.display_row`), every value escaped."""
+    return _row(escaped_cells(row), show_tier)
+
+
+def render_rows(items: list[dict]) -> Markup:
+    """The rows of the items (their cached `_html`), in order."""
+    return Markup("".join(item["_html"] for item in items))
