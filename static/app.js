@@ -69,6 +69,25 @@
     });
   }
 
+  /* 상위 조직별 JSON: copy the JSON route's body to the clipboard, with a short toast. */
+  function toast(text) {
+    var box = document.createElement("div");
+    box.className = "toast";
+    box.setAttribute("role", "status");
+    box.textContent = text;
+    document.body.appendChild(box);
+    setTimeout(function () { box.remove(); }, 2000);
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-copy-url]");
+    if (!button) { return; }
+    fetch(button.getAttribute("data-copy-url"), {credentials: "same-origin"})
+      .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.text(); })
+      .then(function (text) { return navigator.clipboard.writeText(text); })
+      .then(function () { toast("복사했습니다."); }, function () { toast("복사에 실패했습니다."); });
+  });
+
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.target === root() && openModal()) {
       document.body.classList.add("modal-open");

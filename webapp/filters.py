@@ -9,6 +9,7 @@ from flask import current_app, request, url_for
 
 from domain.dates import KST, format_yymmdd, kst_date
 from domain.money import format_eok, format_won
+from domain.text import label_or_unset, normalise_upper_org
 from webapp.deal_check_rows import render_rows
 
 
@@ -63,6 +64,8 @@ def init_app(app) -> None:
     app.add_template_filter(age_text, "age")
     app.add_template_filter(number, "number")
     app.add_template_filter(yymmdd, "yymmdd")
+    app.add_template_filter(normalise_upper_org, "upper_org")
+    app.add_template_filter(label_or_unset, "unset")
     app.add_template_global(url_with, "url_with")
     app.add_template_global(crm_url, "crm_url")
     app.add_template_global(render_rows, "render_rows")

@@ -18,6 +18,7 @@ def _dc(label: str, team: str, part: str | None = None) -> Screen:
 
 
 SCREENS: tuple[Screen, ...] = (
+    Screen("조직/People/Deal 뷰어", "orgs.index"),
     _dc("교육 전체 딜체크", "edu-all"),
     _dc("교육 1팀 딜체크", "edu1"),
     _dc("교육 1팀 1파트 딜체크", "edu1", "part1"),

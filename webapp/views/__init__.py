@@ -3,6 +3,6 @@ from __future__ import annotations
 
 
 def register_blueprints(app) -> None:
-    from webapp.views import api, api_orgs, deal_check, root, snapshot_status
-    for blueprint in (root.bp, deal_check.bp, snapshot_status.bp, api.bp, api_orgs.bp, deal_check.api):
+    from webapp.views import api, api_orgs, deal_check, orgs, root, snapshot_status
+    for blueprint in (root.bp, orgs.bp, deal_check.bp, snapshot_status.bp, api.bp, api_orgs.bp, deal_check.api):
         app.register_blueprint(blueprint)

@@ -1,0 +1,158 @@
+"""Contexts of the org viewer's pages and fragments (20 §2): list state, panel, people, deals, memos.
+
+Every selection is a query parameter; `canonical_url()` gives the full-page URL (defaults omitted,
+auto-selections included) that fragments push with HX-Push-Url.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import url_for
+
+from domain.dates import format_iso, kst_date
+from domain.money import format_eok
+from domain.owners import format_owner_names, owner_names
+from domain.text import normalise_upper_org
+from webapp import org_params as params
+from webapp import orgs as logic
+from webapp.deal_check_data import roster
+from webapp.deal_rows import deal_rows
+from webapp.memo_render import preview
+from webapp.org_data import (listed_orgs, memo_items, org_or_404, people_deal_counts, people_lookup, size_options)
+from webapp.params import BadParameter, page_number
+from webapp.queries import orgs as q
+from webapp.settings_today import current_base_year
+from webapp.won import won_book
+
+
+@dataclass
+class ListState:
+    size: str
+    search: str
+    page: int
+    switched: bool = False
+
+    def args(self) -> dict:
+        return {k: v for k, v in (("size", self.size), ("search", self.search or None),
+                                  ("page", self.page if self.page != 1 else None)) if v is not None}
+
+
+@dataclass
+class PanelState:
+    upper: str | None = None
+    has_deal: bool | None = None
+    person: str | None = None
+    deal: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def args(self) -> dict:
+        out = {"upper": self.upper, "hasDeal": None if self.has_deal is None else str(self.has_deal).lower(),
+               "person": self.person, "deal": self.deal}
+        return {k: v for k, v in out.items() if v is not None}
+
+
+def default_size() -> str:
+    return "대기업" if "대기업" in size_options() else "전체"
+
+
+def list_state(args) -> ListState:
+    return ListState(params.size(args.get("size"), size_options(), default_size()), params.search(args.get("search")),
+                     page_number(args.get("page")))
+
+
+def list_context(state: ListState) -> dict:
+    year = current_base_year()
+    rows = logic.filter_orgs(listed_orgs(year), state.size, state.search)
+    if not rows and state.size != "전체" and not state.search:
+        state.size, state.switched = "전체", True
+        rows = logic.filter_orgs(listed_orgs(year), "전체", "")
+    page_rows, pages = logic.page_of(rows, state.page)
+    book = won_book()
+    excluded = len(book.exclusions_for(r["id"] for r in rows)) + len(book.no_organization)
+    return {"state": state, "rows": page_rows, "total": len(rows), "pages": pages, "base_year": year,
+            "sizes": size_options(), "exclusion_count": excluded, "no_org_count": len(book.no_organization)}
+
+
+def panel_state(args, org_id: str, people: list[dict], upper_options: list[str]) -> PanelState:
+    upper = args.get("upper") or None
+    if upper is not None and upper not in upper_options:
+        raise BadParameter(f"Unknown upper org: {upper}", f"알 수 없는 상위 조직입니다: {upper}")
+    state = PanelState(upper=upper, has_deal=params.has_deal(args.get("hasDeal")), person=args.get("person") or None,
+                       deal=args.get("deal") or None)
+    if state.person is not None and state.person not in {p["id"] for p in people}:
+        raise BadParameter(f"Not a person of this organization: {state.person}",
+                           f"이 회사의 사람이 아닙니다: {state.person}")
+    return state
+
+
+def filtered_people(people: list[dict], state: PanelState) -> list[dict]:
+    rows = [p for p in people if state.upper is None or normalise_upper_org(p["upper_org"]) == state.upper]
+    if state.has_deal is not None:
+        rows = [p for p in rows if (p["deal_count"] > 0) == state.has_deal]
+    return rows
+
+
+def panel_context(org_id: str, args, list_args: dict) -> dict:
+    """Everything the organisation panel and its people section show."""
+    org = org_or_404(org_id)
+    year = current_base_year()
+    years = [year - 2, year - 1, year]
+    canonical = logic.org_canonical_deals(org_id, deal_rows(), years)
+    lookup = people_lookup(org_id, {d["p_id"] for d, _ in canonical if d["p_id"]})
+    summary = logic.won_summary(canonical, lookup, years, year)
+    ros = roster()
+    for item in summary:
+        item["team_part"], item["dri"] = logic.team_and_dri(item["ownersBase"], ros)
+    counts = people_deal_counts()
+    people = []
+    for row in q.list_people_of_org(org_id):
+        item = logic.person_item(row, counts)
+        item["has_forms"] = bool(logic.submitted_forms(row["제출된 웹폼 목록"]))
+        people.append(item)
+    people.sort(key=lambda p: (p["name"] or "", p["id"]))
+    upper_options = sorted({normalise_upper_org(p["upper_org"]) for p in people} | {s["upper_org"] for s in summary})
+    state = panel_state(args, org_id, people, upper_options)
+    shown = filtered_people(people, state)
+    if state.person not in {p["id"] for p in shown}:
+        state.person = state.deal = None
+    if args.get("auto") == "1" and state.person is None and shown:
+        state.person = shown[0]["id"]
+    deals_ctx = deals_context(state.person, state, auto=args.get("auto") == "1" or "person" in args)
+    listed = logic.listed_org_rows([org], {org["id"]}, [], won_book(), year)[0]
+    team = [t.get("name") for t in listed["team"] if isinstance(t, dict) and t.get("name")]
+    return {"org": org, "org_row": listed, "team_names": ", ".join(team) or "-", "base_year": year, "years": years,
+            "summary": summary, "exclusions": won_book().exclusions_for([org_id]),
+            "org_memos": memo_rows(q.list_org_memos(org_id), 140), "people": shown, "upper_options": upper_options,
+            "pstate": state, "list_args": list_args, **deals_ctx,
+            "canonical": url_for("orgs.panel", org_id=org_id, **list_args, **state.args())}
+
+
+def deals_context(person_id: str | None, state: PanelState, auto: bool) -> dict:
+    """The selected person's deals and memo panes; the first deal is selected automatically."""
+    if person_id is None:
+        return {"person": None, "deals": [], "person_memos": [], "deal_memos": [], "selected_deal": None}
+    deals = logic.person_deals(person_id, deal_rows())
+    if state.deal is not None and state.deal not in {d["id"] for d in deals}:
+        raise BadParameter(f"Not a deal of this person: {state.deal}", f"이 사람의 딜이 아닙니다: {state.deal}")
+    if state.deal is None and auto and deals:
+        state.deal = deals[0]["id"]
+    return {"person": q.get_person(person_id), "deals": [deal_row(d) for d in deals],
+            "person_memos": memo_rows(q.list_person_memos(person_id), 120),
+            "deal_memos": memo_rows(q.list_deal_memos(state.deal), 120) if state.deal else [],
+            "selected_deal": state.deal}
+
+
+def deal_row(d: dict) -> dict:
+    return {**d, "created": format_iso(kst_date(d["created_at"])), "amount_text": format_eok(d["amount"]),
+            "expected_text": format_eok(d["expected_amount"]), "contract": format_iso(kst_date(d["contract_date"])),
+            "owner_text": d["ownerName"] or "-"}
+
+
+def memo_rows(rows: list[dict], length: int) -> list[dict]:
+    return [{**m, "date": format_iso(kst_date(m["createdAt"])), "author": m["ownerName"] or m["ownerId"] or "-",
+             "preview": preview(m["text"], m["htmlBody"], length), "full": preview(m["text"], m["htmlBody"], 10**6)}
+            for m in memo_items(rows)]
+
+
+def owners_text(cell) -> str:
+    return format_owner_names(owner_names(cell))
