@@ -45,10 +45,14 @@ def normalise_text(text: str | None) -> str:
 
 
 def memo_body(text: str | None, html: str | None) -> dict:
-    """{"html": sanitised markup} when htmlBody is non-blank, else {"text": normalised text} ('' when empty)."""
+    """{"html": sanitised markup} when htmlBody is non-blank, else {"text": normalised text}.
+
+    A body whose HTML sanitises to nothing shows nothing (`-`), not the plain text: 20 §4.1 picks the HTML
+    whenever it is non-blank.
+    """
     if html is not None and not is_blank(html):
-        return {"html": sanitize_html(html)}
-    return {"text": normalise_text(text)}
+        return {"html": sanitize_html(html), "text": ""}
+    return {"html": "", "text": normalise_text(text)}
 
 
 def preview(text: str | None, html: str | None, length: int) -> str:

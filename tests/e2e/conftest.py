@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 import socket
 import subprocess
 import sys
@@ -35,17 +36,15 @@ def wait_for(url: str, process: subprocess.Popen, log_path, timeout: float = 20.
     raise RuntimeError(f"server did not answer {url} within {timeout}s")
 
 
-@pytest.fixture(scope="session")
-def live_server(synth_db, tmp_path_factory):
-    from tests.webapp.conftest import FULL_LINE, ORIGINAL_LINE
-    history = tmp_path_factory.mktemp("e2e-logs") / "run_history.jsonl"
-    history.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in (ORIGINAL_LINE, FULL_LINE)),
-                       encoding="utf-8")
+@contextmanager
+def serve(db_path, folder, **settings):
+    """gunicorn (1 worker) on a free port over `db_path`; stopped by PID when the block ends."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO), "AUTH_MODE": "none", "DB_PATH": str(synth_db),
-           "RUN_HISTORY_PATH": str(history), "TODAY": "2026-01-19",
-           "ROSTER_PATH": str(REPO / "config" / "roster.example.toml"), "PORT": str(port), "WEB_WORKERS": "1"}
-    log_path = history.parent / "gunicorn.log"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "AUTH_MODE": "none", "DB_PATH": str(db_path),
+           "RUN_HISTORY_PATH": str(folder / "run_history.jsonl"), "TODAY": "2026-01-19",
+           "ROSTER_PATH": str(REPO / "config" / "roster.example.toml"), "PORT": str(port), "WEB_WORKERS": "1",
+           **settings}
+    log_path = folder / f"gunicorn-{port}.log"
     with open(log_path, "w", encoding="utf-8") as log:
         process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "wsgi:app"],
                                    cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -60,6 +59,16 @@ def live_server(synth_db, tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def live_server(synth_db, tmp_path_factory):
+    from tests.webapp.conftest import FULL_LINE, ORIGINAL_LINE
+    folder = tmp_path_factory.mktemp("e2e")
+    (folder / "run_history.jsonl").write_text(
+        "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in (ORIGINAL_LINE, FULL_LINE)), encoding="utf-8")
+    with serve(synth_db, folder) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

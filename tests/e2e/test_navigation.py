@@ -6,9 +6,9 @@ from playwright.sync_api import expect
 
 def test_sidebar_badge_and_history(page, base_url, console_errors):
     page.goto("/")
-    expect(page).to_have_url(re.compile(r"/deal-check/edu-all$"))
+    expect(page).to_have_url(re.compile(r"/orgs$"))
     expect(page.locator("#freshness")).to_contain_text("스냅샷 2026-01-19 03:00 KST")
-    expect(page.locator(".sidebar a", has_text="교육 전체 딜체크")).to_have_attribute("aria-current", "page")
+    expect(page.locator(".sidebar a", has_text="조직/People/Deal 뷰어")).to_have_attribute("aria-current", "page")
 
     with page.expect_response(lambda r: r.url.endswith("/snapshot") and r.request.headers.get("hx-request") == "true"):
         page.locator(".sidebar a", has_text="스냅샷 상태").click()
@@ -26,8 +26,8 @@ def test_sidebar_badge_and_history(page, base_url, console_errors):
     expect(page).to_have_url(re.compile(r"/snapshot$"))
     expect(page.locator("#run-history a.selected")).to_have_text("10개")
     page.go_back()
-    expect(page).to_have_url(re.compile(r"/deal-check/edu-all$"))
-    expect(page.locator("h1")).to_have_text("교육 전체 딜체크")
+    expect(page).to_have_url(re.compile(r"/orgs$"))
+    expect(page.locator("h1")).to_have_text("조직/People/Deal 뷰어")
     page.go_forward()
     page.go_forward()
     expect(page).to_have_url(re.compile(r"/snapshot\?runs=30$"))

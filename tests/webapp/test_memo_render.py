@@ -35,7 +35,9 @@ def test_text_normalisation():
 
 
 def test_body_and_preview():
-    assert memo_body("x", "<p>견적서 <strong>v2</strong></p>") == {"html": "<p>견적서 <strong>v2</strong></p>"}
-    assert memo_body("a<br>b", None) == {"text": "a\nb"} and memo_body(None, " ") == {"text": ""}
+    assert memo_body("x", "<p>견적서 <strong>v2</strong></p>") == {"html": "<p>견적서 <strong>v2</strong></p>", "text": ""}
+    assert memo_body("a<br>b", None) == {"html": "", "text": "a\nb"}
+    assert memo_body(None, " ") == {"html": "", "text": ""}
+    assert memo_body("평문", "<iframe src=x></iframe>") == {"html": "", "text": ""}  # HTML wins, even when empty
     assert preview("", "<p>견적서 <strong>v2</strong> 전달 완료</p>", 120) == "견적서 v2 전달 완료"
     assert preview("가" * 130, None, 120) == "가" * 120 + "…"

@@ -22,7 +22,7 @@ def test_wants_fragment_matrix(headers, fragment):
 
 def test_root_redirects_to_first_screen(client):
     response = client.get("/")
-    assert response.status_code == 302 and response.headers["Location"].endswith("/deal-check/edu-all")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/orgs")
 
 
 def test_snapshot_page_and_fragment(client):
