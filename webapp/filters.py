@@ -11,6 +11,8 @@ from domain.dates import KST, format_yymmdd, kst_date
 from domain.money import format_eok, format_won
 from domain.text import label_or_unset, normalise_upper_org
 from webapp.deal_check_rows import render_rows
+from webapp.exclusion_rows import render_exclusion_rows
+from webapp.people_rows import render_people_rows
 
 
 def kst_datetime(value: datetime | None, missing: str = "-") -> str:
@@ -69,3 +71,5 @@ def init_app(app) -> None:
     app.add_template_global(url_with, "url_with")
     app.add_template_global(crm_url, "crm_url")
     app.add_template_global(render_rows, "render_rows")
+    app.add_template_global(render_exclusion_rows, "render_exclusion_rows")
+    app.add_template_global(render_people_rows, "render_people_rows")

@@ -5,8 +5,9 @@ from domain.owners import owner_names
 from domain.text import load_jsonish
 from webapp import orgs as logic
 from webapp.caching import snapshot_cached
-from webapp.deal_rows import deal_rows
+from webapp import snapshot_index as index
 from webapp.errors import NotFound
+from webapp.exclusion_rows import exclusion_row
 from webapp.memo_render import order_memos
 from webapp.queries import orgs as q
 from webapp.won import won_book
@@ -20,8 +21,43 @@ def organizations() -> dict[str, dict]:
 
 @snapshot_cached
 def listed_orgs(base_year: int) -> list[dict]:
-    return logic.listed_org_rows(list(organizations().values()), q.org_ids_with_people(), deal_rows(), won_book(),
-                                 base_year)
+    return logic.listed_org_rows(list(organizations().values()), q.org_ids_with_people(),
+                                 logic.orgs_with_counted_deals(index.deals_by_org()), won_book(), base_year)
+
+
+@snapshot_cached
+def filtered_orgs(base_year: int, size: str, search: str) -> list[dict]:
+    """The listed organisations matching size and search (cached: the list is re-filtered on every page)."""
+    return logic.filter_orgs(listed_orgs(base_year), size, search)
+
+
+@snapshot_cached
+def filtered_exclusions(base_year: int, size: str, search: str) -> list:
+    """The exclusions of the matching organisations, then the Won deals of no organisation (20 §2.2)."""
+    book = won_book()
+    return book.exclusions_for(r["id"] for r in filtered_orgs(base_year, size, search)) + book.no_organization
+
+
+@snapshot_cached
+def filtered_exclusion_count(base_year: int, size: str, search: str) -> int:
+    """n of `Won 집계 제외 n건`: the matching organisations' exclusions plus the deals of no organisation."""
+    counts = exclusion_counts()
+    return sum(counts.get(r["id"], 0) for r in filtered_orgs(base_year, size, search)) + \
+        len(won_book().no_organization)
+
+
+@snapshot_cached
+def exclusion_rows_html() -> dict[str, str]:
+    """dealId → escaped table row of every exclusion of the snapshot (built once)."""
+    book = won_book()
+    items = [e for group in book.exclusions_by_org.values() for e in group] + book.no_organization
+    return {e.dealId: exclusion_row(e) for e in items}
+
+
+@snapshot_cached
+def exclusion_counts() -> dict[str, int]:
+    """Organisation id → number of its exclusions (no sorting needed to count)."""
+    return {org: len(items) for org, items in won_book().exclusions_by_org.items()}
 
 
 @snapshot_cached
@@ -30,8 +66,9 @@ def size_options() -> list[str]:
 
 
 @snapshot_cached
-def people_deal_counts():
-    return logic.deal_counts(deal_rows())
+def people_deal_counts() -> dict[str, int]:
+    """peopleId → number of non-Convert deals (any organisation)."""
+    return {person: len(deals) for person, deals in index.counted_deals_by_person().items()}
 
 
 @snapshot_cached
@@ -61,7 +98,7 @@ def org_or_404(org_id: str) -> dict:
 
 
 def person_or_404(person_id: str) -> dict:
-    person = q.get_person(person_id)
+    person = index.person(person_id)
     if person is None:
         raise NotFound("Person not found", "해당 사람을 찾을 수 없습니다.")
     return person
@@ -74,8 +111,7 @@ def memo_items(rows: list[dict]) -> list[dict]:
 def people_lookup(org_id: str, extra_ids: set[str]) -> dict[str, dict]:
     """The organisation's people, plus persons of its deals filed under another organisation."""
     people = {p["id"]: p for p in q.list_people_of_org(org_id)}
-    for person_id in sorted(extra_ids - set(people)):
-        person = q.get_person(person_id)
-        if person is not None:
-            people[person_id] = person
+    missing = sorted(extra_ids - set(people))
+    if missing:
+        people.update(q.list_people_by_ids(missing, index.rowids("people")))
     return people

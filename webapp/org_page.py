@@ -6,6 +6,7 @@ auto-selections included) that fragments push with HX-Push-Url.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import quote, urlencode
 
 from flask import url_for
 
@@ -15,11 +16,14 @@ from domain.owners import format_owner_names, owner_names
 from domain.text import normalise_upper_org
 from webapp import org_params as params
 from webapp import orgs as logic
-from webapp.deal_check_data import roster
-from webapp.deal_rows import deal_rows
+from webapp import snapshot_index as index
+from webapp.caching import snapshot_cached
+from webapp.deal_check_data import roster, roster_stamp
 from webapp.memo_render import preview
-from webapp.org_data import (listed_orgs, memo_items, org_or_404, people_deal_counts, people_lookup, size_options)
+from webapp.org_data import (filtered_exclusion_count, filtered_orgs, memo_items, org_or_404, people_deal_counts,
+                              people_lookup,                              size_options)
 from webapp.params import BadParameter, page_number
+from webapp.people_rows import escaped_person
 from webapp.queries import orgs as q
 from webapp.settings_today import current_base_year
 from webapp.won import won_book
@@ -62,15 +66,16 @@ def list_state(args) -> ListState:
 
 def list_context(state: ListState) -> dict:
     year = current_base_year()
-    rows = logic.filter_orgs(listed_orgs(year), state.size, state.search)
+    rows = filtered_orgs(year, state.size, state.search)
     if not rows and state.size != "전체" and not state.search:
         state.size, state.switched = "전체", True
-        rows = logic.filter_orgs(listed_orgs(year), "전체", "")
+        rows = filtered_orgs(year, "전체", "")
     page_rows, pages = logic.page_of(rows, state.page)
-    book = won_book()
-    excluded = len(book.exclusions_for(r["id"] for r in rows)) + len(book.no_organization)
-    return {"state": state, "rows": page_rows, "total": len(rows), "pages": pages, "base_year": year,
-            "sizes": size_options(), "exclusion_count": excluded, "no_org_count": len(book.no_organization)}
+    query = urlencode(state.args())
+    panel_links = {r["id"]: f"/orgs/{quote(r['id'], safe='')}" + (f"?{query}" if query else "") for r in page_rows}
+    excluded = filtered_exclusion_count(year, state.size, state.search)
+    return {"state": state, "rows": page_rows, "panel_links": panel_links, "total": len(rows), "pages": pages, "base_year": year,
+            "sizes": size_options(), "exclusion_count": excluded, "no_org_count": len(won_book().no_organization)}
 
 
 def panel_state(args, org_id: str, people: list[dict], upper_options: list[str]) -> PanelState:
@@ -92,14 +97,14 @@ def filtered_people(people: list[dict], state: PanelState) -> list[dict]:
     return rows
 
 
-def panel_context(org_id: str, args, list_args: dict) -> dict:
-    """Everything the organisation panel and its people section show."""
+@snapshot_cached
+def panel_data(org_id: str, base_year: int, roster_key: tuple) -> dict:
+    """The selection-independent part of an organisation's panel, cached per snapshot, year and roster."""
     org = org_or_404(org_id)
-    year = current_base_year()
-    years = [year - 2, year - 1, year]
-    canonical = logic.org_canonical_deals(org_id, deal_rows(), years)
+    years = [base_year - 2, base_year - 1, base_year]
+    canonical = logic.org_canonical_deals(org_id, index.deals_by_org().get(org_id, []), years)
     lookup = people_lookup(org_id, {d["p_id"] for d, _ in canonical if d["p_id"]})
-    summary = logic.won_summary(canonical, lookup, years, year)
+    summary = logic.won_summary(canonical, lookup, years, base_year)
     ros = roster()
     for item in summary:
         item["team_part"], item["dri"] = logic.team_and_dri(item["ownersBase"], ros)
@@ -108,35 +113,57 @@ def panel_context(org_id: str, args, list_args: dict) -> dict:
     for row in q.list_people_of_org(org_id):
         item = logic.person_item(row, counts)
         item["has_forms"] = bool(logic.submitted_forms(row["제출된 웹폼 목록"]))
+        item["_esc"] = escaped_person(item)
         people.append(item)
     people.sort(key=lambda p: (p["name"] or "", p["id"]))
-    upper_options = sorted({normalise_upper_org(p["upper_org"]) for p in people} | {s["upper_org"] for s in summary})
-    state = panel_state(args, org_id, people, upper_options)
-    shown = filtered_people(people, state)
+    listed = logic.listed_org_rows([org], {org["id"]}, set(), won_book(), base_year)[0]
+    team = [t.get("name") for t in listed["team"] if isinstance(t, dict) and t.get("name")]
+    return {"org": org, "org_row": listed, "team_names": ", ".join(team) or "-", "base_year": base_year,
+            "years": years, "summary": summary, "exclusions": won_book().exclusions_for([org_id]),
+            "org_memos": memo_rows(q.list_org_memos(org_id), 140), "all_people": people,
+            "upper_options": sorted({normalise_upper_org(p["upper_org"]) for p in people}
+                                    | {s["upper_org"] for s in summary})}
+
+
+def panel_context(org_id: str, args, list_args: dict) -> dict:
+    """Everything the organisation panel and its people section show, for the selections in `args`."""
+    org_or_404(org_id)
+    data = panel_data(org_id, current_base_year(), roster_stamp())
+    state = panel_state(args, org_id, data["all_people"], data["upper_options"])
+    shown = filtered_people(data["all_people"], state)
     if state.person not in {p["id"] for p in shown}:
         state.person = state.deal = None
     if args.get("auto") == "1" and state.person is None and shown:
         state.person = shown[0]["id"]
     deals_ctx = deals_context(state.person, state, auto=args.get("auto") == "1" or "person" in args)
-    listed = logic.listed_org_rows([org], {org["id"]}, [], won_book(), year)[0]
-    team = [t.get("name") for t in listed["team"] if isinstance(t, dict) and t.get("name")]
-    return {"org": org, "org_row": listed, "team_names": ", ".join(team) or "-", "base_year": year, "years": years,
-            "summary": summary, "exclusions": won_book().exclusions_for([org_id]),
-            "org_memos": memo_rows(q.list_org_memos(org_id), 140), "people": shown, "upper_options": upper_options,
-            "pstate": state, "list_args": list_args, **deals_ctx,
-            "canonical": url_for("orgs.panel", org_id=org_id, **list_args, **state.args())}
+    people_links = _links(url_for("orgs.people", org_id=org_id), url_for("orgs.panel", org_id=org_id),
+                          {**list_args, **state.args()}, "person", [p["id"] for p in shown], drop=("deal",))
+    return {**data, "people": shown, "people_links": people_links, "pstate": state, "list_args": list_args,
+            **deals_ctx, "canonical": url_for("orgs.panel", org_id=org_id, **list_args, **state.args())}
+
+
+def _links(fragment_path: str, page_path: str, args: dict, key: str, ids: list[str], drop=()) -> dict[str, tuple]:
+    """id → (fragment URL, page URL) with `key=id` set: one urlencode for the shared part, not one url_for per row
+    (an organisation can list hundreds of people)."""
+    shared = urlencode({k: v for k, v in args.items() if k != key and k not in drop})
+    prefix = f"{shared}&" if shared else ""
+    links = {}
+    for i in ids:
+        tail = f"{prefix}{key}={quote(i, safe='')}"
+        links[i] = (f"{fragment_path}?{tail}", f"{page_path}?{tail}")
+    return links
 
 
 def deals_context(person_id: str | None, state: PanelState, auto: bool) -> dict:
     """The selected person's deals and memo panes; the first deal is selected automatically."""
     if person_id is None:
         return {"person": None, "deals": [], "person_memos": [], "deal_memos": [], "selected_deal": None}
-    deals = logic.person_deals(person_id, deal_rows())
+    deals = logic.person_deals(index.counted_deals_by_person().get(person_id, []))
     if state.deal is not None and state.deal not in {d["id"] for d in deals}:
         raise BadParameter(f"Not a deal of this person: {state.deal}", f"이 사람의 딜이 아닙니다: {state.deal}")
     if state.deal is None and auto and deals:
         state.deal = deals[0]["id"]
-    return {"person": q.get_person(person_id), "deals": [deal_row(d) for d in deals],
+    return {"person": index.person(person_id), "deals": [deal_row(d) for d in deals],
             "person_memos": memo_rows(q.list_person_memos(person_id), 120),
             "deal_memos": memo_rows(q.list_deal_memos(state.deal), 120) if state.deal else [],
             "selected_deal": state.deal}

@@ -5,7 +5,7 @@ from collections import Counter
 
 from domain.dates import format_iso, kst_date, parse_when
 from domain.deals import CONVERT, deal_org_id, normalise_status
-from domain.money import parse_krw
+from domain.money import format_eok, parse_krw
 from domain.owners import format_owner_names, owner_names
 from domain.revenue import DealFacts, WonBook, canonical_won
 from domain.roster import Roster
@@ -29,10 +29,13 @@ def deal_org(row: dict) -> str | None:
     return deal_org_id(row["organizationId"], row["p_organizationId"])
 
 
-def listed_org_rows(orgs: list[dict], people_org_ids: set[str], deal_rows: list[dict], book: WonBook,
+def orgs_with_counted_deals(deals_by_org: dict[str, list[dict]]) -> set[str]:
+    return {org for org, deals in deals_by_org.items() if any(normalise_status(d["상태"]) != CONVERT for d in deals)}
+
+
+def listed_org_rows(orgs: list[dict], people_org_ids: set[str], with_deals: set[str], book: WonBook,
                     base_year: int) -> list[dict]:
     """Known organisations with people or a non-Convert deal, ordered by base-year won desc, name, id."""
-    with_deals = {deal_org(d) for d in deal_rows if normalise_status(d["상태"]) != CONVERT}
     rows = []
     for org in orgs:
         if org["id"] not in people_org_ids and org["id"] not in with_deals:
@@ -42,7 +45,8 @@ def listed_org_rows(orgs: list[dict], people_org_ids: set[str], deal_rows: list[
         rows.append({"id": org["id"], "name": display_name(org["이름"], org["id"]), "size": org["기업 규모"],
                      "team": team if isinstance(team, list) else [], "owner": load_jsonish(org["담당자"]),
                      "owners": format_owner_names(owners), "wonBase": book.won(org["id"], base_year),
-                     "_search": ascii_lower(f"{org['이름'] or ''}\n{org['id']}")})
+                     "_search": ascii_lower(f"{org['이름'] or ''}\n{org['id']}"),
+                     "_size": (org["기업 규모"] or "").strip(), "_eok": format_eok(book.won(org["id"], base_year))})
     rows.sort(key=lambda r: (-r["wonBase"], r["name"], r["id"]))
     return rows
 
@@ -54,7 +58,7 @@ def sizes(orgs: list[dict]) -> list[str]:
 
 def filter_orgs(rows: list[dict], size: str, search: str) -> list[dict]:
     needle = ascii_lower(search)
-    return [r for r in rows if (size == "전체" or (r["size"] or "").strip() == size) and needle in r["_search"]]
+    return [r for r in rows if (size == "전체" or r["_size"] == size) and needle in r["_search"]]
 
 
 def page_of(rows: list, page: int, page_size: int = ORG_PAGE_SIZE) -> tuple[list, int]:
@@ -74,12 +78,10 @@ def contact_label(person: dict | None) -> str:
     return " / ".join(label_or_unset(person[c]) for c in ("팀(명함/메일서명)", "이름", "직급(명함/메일서명)", "담당 교육 영역"))
 
 
-def org_canonical_deals(org_id: str, deal_rows: list[dict], years: list[int]) -> list[tuple[dict, object]]:
+def org_canonical_deals(org_id: str, org_deals: list[dict], years: list[int]) -> list[tuple[dict, object]]:
     """(deal row, CanonicalWon) of this organisation's canonical Won deals in the listed years."""
     out = []
-    for d in deal_rows:
-        if deal_org(d) != org_id:
-            continue
+    for d in org_deals:
         won = canonical_won(DealFacts(d["id"], d["이름"], d["상태"], d["금액"], d["계약 체결일"], org_id))
         if won is not None and won.year in years:
             out.append((d, won))
@@ -133,11 +135,9 @@ def deal_order_key(d: dict, contract_key: str = "계약 체결일", created_key:
             -created.timestamp() if created else 0.0, d["id"])
 
 
-def person_deals(person_id: str, deal_rows: list[dict]) -> list[dict]:
-    """Non-Convert deals with this peopleId, ordered §1.9 (the API item shape of 20 §5)."""
-    rows = [d for d in deal_rows if (d["peopleId"] or "").strip() == person_id
-            and normalise_status(d["상태"]) != CONVERT]
-    rows.sort(key=deal_order_key)
+def person_deals(counted: list[dict]) -> list[dict]:
+    """A person's non-Convert deals ordered §1.9 (the API item shape of 20 §5)."""
+    rows = sorted(counted, key=deal_order_key)
     items = []
     for d in rows:
         status = normalise_status(d["상태"])
@@ -148,12 +148,6 @@ def person_deals(person_id: str, deal_rows: list[dict]) -> list[dict]:
                       "contract_date": d["계약 체결일"], "ownerName": format_owner_names(names, None),
                       "created_at": d["created_at"]})
     return items
-
-
-def deal_counts(deal_rows: list[dict]) -> Counter:
-    """peopleId → number of non-Convert deals (any organisation)."""
-    return Counter((d["peopleId"] or "").strip() for d in deal_rows
-                   if d["peopleId"] and normalise_status(d["상태"]) != CONVERT)
 
 
 def person_item(p: dict, counts: Counter) -> dict:

@@ -13,13 +13,13 @@ def memo_counts_by_deal() -> dict[str, int]:
     return {r["deal_id"]: r["n"] for r in rows}
 
 
-def get_deal(deal_id: str) -> dict | None:
+def get_deal_by_rowid(rowid: int) -> dict | None:
     """One deal's id, name and status, or None."""
     present = set(columns_of("deal"))
     if not present:
         return None
-    rows = run(f'SELECT "id", {column_or_null("deal", "이름", present, "이름")}, {column_or_null("deal", "상태", present, "상태")} '
-               'FROM "deal" WHERE "id" = ? LIMIT 1', (deal_id,))
+    rows = run(f'SELECT "id", {column_or_null("deal", "이름", present, "이름")}, '
+               f'{column_or_null("deal", "상태", present, "상태")} FROM "deal" WHERE rowid = ?', (rowid,))
     return rows[0] if rows else None
 
 

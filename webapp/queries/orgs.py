@@ -38,6 +38,70 @@ def list_people_of_org(org_id: str) -> list[dict]:
                (org_id,))
 
 
+def id_rowids(table: str) -> dict[str, int]:
+    """id → rowid of every row of people, memo or deal (the first row wins for a duplicated id)."""
+    if table not in ("people", "memo", "deal") or "id" not in columns_of(table):
+        return {}
+    out: dict[str, int] = {}
+    for row in run(f'SELECT rowid AS r, "id" AS i FROM "{table}" ORDER BY rowid'):
+        out.setdefault(row["i"], row["r"])
+    return out
+
+
+def get_person_by_rowid(rowid: int) -> dict | None:
+    rows = run(f'SELECT {_select("p", "people", PERSON_COLUMNS)} FROM "people" p WHERE p.rowid = ?', (rowid,))
+    return rows[0] if rows else None
+
+
+def get_memo_by_rowid(rowid: int) -> dict | None:
+    rows = run(f'SELECT {_select("m", "memo", MEMO_COLUMNS)} FROM "memo" m WHERE m.rowid = ?', (rowid,))
+    return rows[0] if rows else None
+
+
+def list_people_by_ids(person_ids: list[str], rowids: dict[str, int]) -> dict[str, dict]:
+    """Persons by id through their rowids (chunked IN lists)."""
+    wanted = sorted({rowids[i] for i in person_ids if i in rowids})
+    out = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for row in run(f'SELECT {_select("p", "people", PERSON_COLUMNS)} FROM "people" p WHERE p.rowid IN ({marks})',
+                       tuple(chunk)):
+            out[row["id"]] = row
+    return out
+
+
+def memos_by(column: str, ids: list[str], deal_blank: bool = False) -> dict[str, list[dict]]:
+    """Memos whose `column` (peopleId or dealId) is one of `ids`, grouped by it (chunked IN lists).
+
+    `deal_blank` keeps only memos that are not on a deal (a person's own memos).
+    """
+    if column not in ("peopleId", "dealId") or column not in columns_of("memo") or not ids:
+        return {}
+    extra = " AND " + _BLANK.format(c='"dealId"') if deal_blank and "dealId" in columns_of("memo") else ""
+    out: dict[str, list[dict]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for row in _memos(f'm."{column}" IN ({marks}){extra}', tuple(chunk)):
+            out.setdefault(row[column], []).append(row)
+    return out
+
+
+def webform_history_by_person(person_ids: list[str]) -> dict[str, list[dict]]:
+    present = set(columns_of("webform_history"))
+    if not {"peopleId", "webFormId", "createdAt"} <= present or not person_ids:
+        return {}
+    out: dict[str, list[dict]] = {}
+    for start in range(0, len(person_ids), 500):
+        chunk = person_ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for row in run(f'SELECT "peopleId" AS p, "webFormId", "createdAt" FROM "webform_history" '
+                       f'WHERE "peopleId" IN ({marks})', tuple(chunk)):
+            out.setdefault(row["p"].strip(), []).append(row)
+    return out
+
+
 def get_person(person_id: str) -> dict | None:
     if not columns_of("people"):
         return None

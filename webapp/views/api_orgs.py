@@ -8,11 +8,11 @@ from domain.text import normalise_upper_org
 from webapp import org_params as params
 from webapp import orgs as logic
 from webapp import won_groups
-from webapp.deal_rows import deal_rows
+from webapp import snapshot_index as index
+from webapp.deal_lookup import deal_by_id
 from webapp.errors import NotFound
-from webapp.org_data import (listed_orgs, memo_items, org_or_404, people_deal_counts, people_lookup, person_or_404,
+from webapp.org_data import (filtered_exclusion_count, filtered_orgs, memo_items, org_or_404, people_deal_counts, people_lookup, person_or_404,
                              size_options)
-from webapp.queries import deal_check as dq
 from webapp.queries import orgs as q
 from webapp.settings_today import current_base_year
 from webapp.won import won_book
@@ -38,18 +38,18 @@ def orgs():
     limit = params.int_range(request.args.get("limit"), "limit", 1, 500, 200)
     offset = params.int_range(request.args.get("offset"), "offset", 0, None, 0)
     year = current_base_year()
-    rows = logic.filter_orgs(listed_orgs(year), size, search)
-    book = won_book()
+    rows = filtered_orgs(year, size, search)
+    no_org = len(won_book().no_organization)
     return jsonify({"baseYear": year, "items": [logic.public_org(r) for r in rows[offset:offset + limit]],
-                    "total": len(rows), "exclusionCount": len(book.exclusions_for(r["id"] for r in rows)),
-                    "noOrganizationCount": len(book.no_organization)})
+                    "total": len(rows), "exclusionCount": filtered_exclusion_count(year, size, search) - no_org,
+                    "noOrganizationCount": no_org})
 
 
 @bp.get("/orgs/<org_id>")
 def org(org_id: str):
     """One organisation."""
     o = org_or_404(org_id)
-    row = logic.listed_org_rows([o], {o["id"]}, [], won_book(), current_base_year())[0]
+    row = logic.listed_org_rows([o], {o["id"]}, set(), won_book(), current_base_year())[0]
     return jsonify({"item": {k: row[k] for k in ("id", "name", "size", "team", "owner")}})
 
 
@@ -81,7 +81,7 @@ def org_memos(org_id: str):
 def person_deals(person_id: str):
     """A person's non-Convert deals (contract date desc, created desc, id)."""
     person_or_404(person_id)
-    return jsonify({"items": logic.person_deals(person_id, deal_rows())})
+    return jsonify({"items": logic.person_deals(index.counted_deals_by_person().get(person_id, []))})
 
 
 @bp.get("/people/<person_id>/memos")
@@ -92,7 +92,7 @@ def person_memos(person_id: str):
 
 
 def deal_or_404(deal_id: str) -> dict:
-    deal = dq.get_deal(deal_id)
+    deal = deal_by_id(deal_id)
     if deal is None or normalise_status(deal["상태"]) == CONVERT:
         raise NotFound("Deal not found", "해당 딜을 찾을 수 없습니다.")
     return deal
@@ -111,7 +111,7 @@ def won_summary(org_id: str):
     org_or_404(org_id)
     year = current_base_year()
     years = listed_years(year)
-    canonical = logic.org_canonical_deals(org_id, deal_rows(), years)
+    canonical = logic.org_canonical_deals(org_id, index.deals_by_org().get(org_id, []), years)
     people = people_lookup(org_id, {d["p_id"] for d, _ in canonical if d["p_id"]})
     return jsonify({"baseYear": year, "years": years, "items": logic.won_summary(canonical, people, years, year),
                     "exclusions": [e.to_json() for e in won_book().exclusions_for([org_id])]})
@@ -123,6 +123,5 @@ def won_groups_json(org_id: str):
     o = org_or_404(org_id)
     upper = params.upper_json(request.args.get("upper"))
     year = current_base_year()
-    body = won_groups.build(o, deal_rows(), listed_years(year), year,
-                            normalise_upper_org(upper) if upper is not None else None)
+    body = won_groups.cached(org_id, listed_years(year), year, normalise_upper_org(upper) if upper is not None else None)
     return jsonify(body)

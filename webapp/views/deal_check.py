@@ -9,6 +9,7 @@ from webapp import deal_check as dc
 from webapp.csv_export import csv_response
 from webapp.deal_check_data import roster, team_items
 from webapp.deal_check_view import MENU_LABELS, csv_rows
+from webapp.deal_lookup import deal_by_id
 from webapp.errors import NotFound
 from webapp.htmx import render_page_or_fragment, wants_fragment
 from webapp.memo_render import memo_body, order_memos
@@ -115,7 +116,7 @@ def exclusions(team: str, part: str | None):
 @bp.get("/deals/<deal_id>/memos/modal")
 def deal_memos(deal_id: str):
     """Show a deal's memos in the modal (a full page when loaded directly)."""
-    deal = q.get_deal(deal_id)
+    deal = deal_by_id(deal_id)
     if deal is None or normalise_status(deal["상태"]) == CONVERT:
         raise NotFound("Deal not found", "해당 딜을 찾을 수 없습니다.")
     memos = [{**m, "body": memo_body(m["text"], m["htmlBody"])} for m in order_memos(q.list_deal_memos(deal_id))]

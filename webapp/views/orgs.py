@@ -4,18 +4,19 @@ from __future__ import annotations
 from flask import Blueprint, make_response, render_template, request, url_for
 
 from domain.dates import format_iso, kst_date
-from domain.money import format_eok
 from domain.text import label_or_unset, normalise_upper_org
 from webapp import orgs as logic
 from webapp.csv_export import csv_response
 from webapp.errors import NotFound
 from webapp.htmx import render_page_or_fragment, wants_fragment
 from webapp.memo_render import memo_body
-from webapp.org_data import author_of, listed_orgs, org_or_404, organizations, person_or_404
+from webapp.org_data import (author_of, exclusion_rows_html, filtered_exclusions, filtered_orgs, org_or_404,
+                              organizations, person_or_404)
+from webapp.settings_today import current_base_year
 from webapp.org_page import PanelState, deals_context, list_context, list_state, panel_context
 from webapp.params import output_format
+from webapp import snapshot_index
 from webapp.queries import orgs as q
-from webapp.won import won_book
 
 bp = Blueprint("orgs", __name__)
 
@@ -38,13 +39,12 @@ def _list_args() -> dict:
 def index():
     """Show the organisation list (size, search, page)."""
     state = list_state(request.args)
-    ctx = list_context(state)
     if output_format(request.args.get("format")) == "csv":
-        rows = logic.filter_orgs(listed_orgs(ctx["base_year"]),
-                                 state.size, state.search) if not state.switched else []
-        header = ["회사명", "기업 규모", f"{ctx['base_year']} Won(억)", "담당자"]
-        return csv_response("orgs.csv", header, [[r["name"], r["size"] or "-", format_eok(r["wonBase"]), r["owners"]]
-                                                 for r in rows])
+        year = current_base_year()
+        rows = filtered_orgs(year, state.size, state.search)
+        header = ["회사명", "기업 규모", f"{year} Won(억)", "담당자"]
+        return csv_response("orgs.csv", header, [[r["name"], r["size"] or "-", r["_eok"], r["owners"]] for r in rows])
+    ctx = list_context(state)
     if _target() == "org-list":
         return _pushed(render_template("orgs/_org_list.html", **ctx), url_for("orgs.index", **state.args()))
     return render_page_or_fragment("orgs/index.html", "orgs/_main.html", panel=None, **ctx)
@@ -54,12 +54,9 @@ def index():
 def won_exclusions():
     """The exclusions of the listed organisations, then the Won deals of no organisation."""
     state = list_state(request.args)
-    rows = logic.filter_orgs(listed_orgs(list_context(state)["base_year"]),
-                             state.size, state.search)
-    book = won_book()
-    items = book.exclusions_for(r["id"] for r in rows) + book.no_organization
+    items = filtered_exclusions(current_base_year(), state.size, state.search)
     return render_page_or_fragment("orgs/exclusions.html", "_exclusions_table.html", exclusions=items,
-                                   back_url=url_for("orgs.index", **state.args()))
+                                   cached_rows=exclusion_rows_html(), back_url=url_for("orgs.index", **state.args()))
 
 
 @bp.get("/orgs/<org_id>")
@@ -116,7 +113,7 @@ def person_deals(person_id: str):
 @bp.get("/memos/<memo_id>")
 def memo(memo_id: str):
     """Show one memo in the modal (a full page when loaded directly)."""
-    row = q.get_memo(memo_id)
+    row = snapshot_index.memo(memo_id)
     if row is None:
         raise NotFound("Memo not found", "해당 메모를 찾을 수 없습니다.")
     ctx = {"memo": row, "date": format_iso(kst_date(row["createdAt"])), "body": memo_body(row["text"], row["htmlBody"]),
