@@ -21,7 +21,7 @@ from webapp.caching import snapshot_cached
 from webapp.deal_check_data import roster, roster_stamp
 from webapp.memo_render import preview
 from webapp.org_data import (filtered_exclusion_count, filtered_orgs, memo_items, org_or_404, people_deal_counts,
-                              people_lookup,                              size_options)
+                              people_lookup, size_options)
 from webapp.params import BadParameter, page_number
 from webapp.people_rows import escaped_person
 from webapp.queries import orgs as q
