@@ -71,6 +71,7 @@ def list_context(state: ListState) -> dict:
         state.size, state.switched = "전체", True
         rows = filtered_orgs(year, "전체", "")
     page_rows, pages = logic.page_of(rows, state.page)
+    page_rows = [{**r, **logic.org_display(r)} for r in page_rows]
     query = urlencode(state.args())
     panel_links = {r["id"]: f"/orgs/{quote(r['id'], safe='')}" + (f"?{query}" if query else "") for r in page_rows}
     excluded = filtered_exclusion_count(year, state.size, state.search)
@@ -117,6 +118,7 @@ def panel_data(org_id: str, base_year: int, roster_key: tuple) -> dict:
         people.append(item)
     people.sort(key=lambda p: (p["name"] or "", p["id"]))
     listed = logic.listed_org_rows([org], {org["id"]}, set(), won_book(), base_year)[0]
+    listed.update(logic.org_display(listed))
     team = [t.get("name") for t in listed["team"] if isinstance(t, dict) and t.get("name")]
     return {"org": org, "org_row": listed, "team_names": ", ".join(team) or "-", "base_year": base_year,
             "years": years, "summary": summary, "exclusions": won_book().exclusions_for([org_id]),

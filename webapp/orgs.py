@@ -40,15 +40,20 @@ def listed_org_rows(orgs: list[dict], people_org_ids: set[str], with_deals: set[
     for org in orgs:
         if org["id"] not in people_org_ids and org["id"] not in with_deals:
             continue
-        owners = owner_names(org["담당자"])
-        team = load_jsonish(org["팀"])
+        won = book.won(org["id"], base_year)
         rows.append({"id": org["id"], "name": display_name(org["이름"], org["id"]), "size": org["기업 규모"],
-                     "team": team if isinstance(team, list) else [], "owner": load_jsonish(org["담당자"]),
-                     "owners": format_owner_names(owners), "wonBase": book.won(org["id"], base_year),
-                     "_search": ascii_lower(f"{org['이름'] or ''}\n{org['id']}"),
-                     "_size": (org["기업 규모"] or "").strip(), "_eok": format_eok(book.won(org["id"], base_year))})
+                     "wonBase": won, "_org": org, "_search": ascii_lower(f"{org['이름'] or ''}\n{org['id']}"),
+                     "_size": (org["기업 규모"] or "").strip()})
     rows.sort(key=lambda r: (-r["wonBase"], r["name"], r["id"]))
     return rows
+
+
+def org_display(row: dict) -> dict:
+    """The parsed fields of a listed row, computed only for the rows a page or response shows."""
+    org = row["_org"]
+    team = load_jsonish(org["팀"])
+    return {"team": team if isinstance(team, list) else [], "owner": load_jsonish(org["담당자"]),
+            "owners": format_owner_names(owner_names(org["담당자"])), "eok": format_eok(row["wonBase"])}
 
 
 def sizes(orgs: list[dict]) -> list[str]:
@@ -68,7 +73,8 @@ def page_of(rows: list, page: int, page_size: int = ORG_PAGE_SIZE) -> tuple[list
 
 
 def public_org(row: dict) -> dict:
-    return {"id": row["id"], "name": row["name"], "size": row["size"], "team": row["team"], "owner": row["owner"],
+    shown = org_display(row)
+    return {"id": row["id"], "name": row["name"], "size": row["size"], "team": shown["team"], "owner": shown["owner"],
             "wonBase": row["wonBase"]}
 
 

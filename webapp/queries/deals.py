@@ -12,13 +12,6 @@ def _select(table: str, wanted: tuple[str, ...]) -> str:
     return ", ".join(quote_ident(c) if c in present else f"NULL AS {quote_ident(c)}" for c in wanted)
 
 
-def organization_names() -> dict[str, str | None]:
-    """organization id → `이름` (raw), for every known organisation."""
-    if not columns_of("organization"):
-        return {}
-    return {r["id"]: r["이름"] for r in run(f'SELECT "id", {_select("organization", ("이름",))} FROM "organization"')}
-
-
 CREATED_CANDIDATES = ("생성 날짜", "생성일", "createdAt", "created_at", "created_at_utc")
 LOST_CANDIDATES = ("LOST 확정일", "Lost 확정일", "lost_confirmed_at")
 DEAL_COLUMNS = ("peopleId", "organizationId", "이름", "상태", "금액", "예상 체결액", "계약 체결일", "수주 예정일", "과정포맷",

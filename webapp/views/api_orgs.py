@@ -49,7 +49,7 @@ def orgs():
 def org(org_id: str):
     """One organisation."""
     o = org_or_404(org_id)
-    row = logic.listed_org_rows([o], {o["id"]}, set(), won_book(), current_base_year())[0]
+    row = logic.public_org(logic.listed_org_rows([o], {o["id"]}, set(), won_book(), current_base_year())[0])
     return jsonify({"item": {k: row[k] for k in ("id", "name", "size", "team", "owner")}})
 
 

@@ -43,7 +43,9 @@ def index():
         year = current_base_year()
         rows = filtered_orgs(year, state.size, state.search)
         header = ["회사명", "기업 규모", f"{year} Won(억)", "담당자"]
-        return csv_response("orgs.csv", header, [[r["name"], r["size"] or "-", r["_eok"], r["owners"]] for r in rows])
+        shown = (logic.org_display(r) for r in rows)
+        return csv_response("orgs.csv", header, [[r["name"], r["size"] or "-", d["eok"], d["owners"]]
+                                                 for r, d in zip(rows, shown)])
     ctx = list_context(state)
     if _target() == "org-list":
         return _pushed(render_template("orgs/_org_list.html", **ctx), url_for("orgs.index", **state.args()))
