@@ -26,7 +26,7 @@ from pathlib import Path
 
 import requests
 
-from bench.urls import bench_urls
+from bench.urls import THROUGHPUT_PATHS, BenchUrl, bench_urls
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
@@ -153,7 +153,8 @@ def main(argv=None) -> int:
             items = bench_urls(conn)
         rows = [measure_url(base, item, max(30, args.warm)) for item in items]
         heaviest = max(zip(rows, items), key=lambda pair: pair[0]["warm_p50_ms"])[1]
-        throughput = run_wrk(base, heaviest, process.pid, args.wrk_seconds)
+        targets = [heaviest] + [BenchUrl(f"target {p}", p) for p in THROUGHPUT_PATHS if p != heaviest.path]
+        throughput = [run_wrk(base, item, process.pid, args.wrk_seconds) for item in targets]
     finally:
         process.terminate()
         process.wait(timeout=20)
@@ -177,9 +178,9 @@ def print_table(report: dict) -> None:
     for row in report["urls"]:
         print(f"{row['name']:<24} {row['path']:<28} {row['status']:>6} {row['cold_ms']:>9.1f} "
               f"{row['warm_p50_ms']:>8.1f} {row['warm_p95_ms']:>8.1f}")
-    t = report["throughput"]
-    print(f"\nwrk -c16 {t['seconds']}s on {t['path']}: {t['requests_per_sec']:.0f} req/s, p99 {t['latency_p99_ms']} ms, "
-          f"server CPU {t['server_cpu_percent_of_one_core']}% of one core ({t['cores']} cores)")
+    for t in report["throughput"]:
+        print(f"wrk -c16 {t['seconds']}s on {t['path']}: {t['requests_per_sec']:.0f} req/s, p99 {t['latency_p99_ms']} ms, "
+              f"server CPU {t['server_cpu_percent_of_one_core']}% of one core ({t['cores']} cores)")
     print(f"written to bench/results/{report['name']}.json")
 
 

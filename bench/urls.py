@@ -10,6 +10,8 @@ from urllib.parse import quote
 from dataclasses import dataclass, field
 
 HX = {"HX-Request": "true"}
+# Pages whose warm throughput is measured with wrk as well (issue targets), beside the heaviest page.
+THROUGHPUT_PATHS = ("/orgs",)
 
 
 @dataclass(frozen=True)

@@ -119,3 +119,28 @@ def people_lookup(org_id: str, extra_ids: set[str]) -> dict[str, dict]:
     if missing:
         people.update(q.list_people_by_ids(missing, index.rowids("people")))
     return people
+
+
+@snapshot_cached
+def org_people_items(org_id: str) -> list[dict]:
+    """The organisation's people as API items, ordered by name then id."""
+    counts = people_deal_counts()
+    items = [logic.person_item(p, counts) for p in q.list_people_of_org(org_id)]
+    items.sort(key=lambda i: (i["name"] or "", i["id"]))
+    return items
+
+
+@snapshot_cached
+def won_summary_items(org_id: str, base_year: int) -> list[dict]:
+    """Won summary by upper org over BASE_YEAR−2 … BASE_YEAR (20 §5)."""
+    years = [base_year - 2, base_year - 1, base_year]
+    canonical = logic.org_canonical_deals(org_id, index.deals_by_org().get(org_id, []), years)
+    people = people_lookup(org_id, {d["p_id"] for d, _ in canonical if d["p_id"]})
+    return logic.won_summary(canonical, people, years, base_year)
+
+
+@snapshot_cached
+def org_csv_rows(base_year: int, size: str, search: str) -> list[list]:
+    """The organisation list's CSV rows for a filter: every matching organisation, all pages."""
+    rows = filtered_orgs(base_year, size, search)
+    return [[r["name"], r["size"] or "-", d["eok"], d["owners"]] for r, d in zip(rows, map(logic.org_display, rows))]

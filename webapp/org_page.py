@@ -12,7 +12,6 @@ from flask import url_for
 
 from domain.dates import format_iso, kst_date
 from domain.money import format_eok
-from domain.owners import format_owner_names, owner_names
 from domain.text import normalise_upper_org
 from webapp import org_params as params
 from webapp import orgs as logic
@@ -20,8 +19,8 @@ from webapp import snapshot_index as index
 from webapp.caching import snapshot_cached
 from webapp.deal_check_data import roster, roster_stamp
 from webapp.memo_render import preview
-from webapp.org_data import (filtered_exclusion_count, filtered_orgs, memo_items, org_or_404, people_deal_counts,
-                              people_lookup, size_options)
+from webapp.org_data import (filtered_exclusion_count, filtered_orgs, memo_items, org_or_404, org_people_items,
+                              size_options, won_summary_items)
 from webapp.params import BadParameter, page_number
 from webapp.people_rows import escaped_person
 from webapp.queries import orgs as q
@@ -103,20 +102,16 @@ def panel_data(org_id: str, base_year: int, roster_key: tuple) -> dict:
     """The selection-independent part of an organisation's panel, cached per snapshot, year and roster."""
     org = org_or_404(org_id)
     years = [base_year - 2, base_year - 1, base_year]
-    canonical = logic.org_canonical_deals(org_id, index.deals_by_org().get(org_id, []), years)
-    lookup = people_lookup(org_id, {d["p_id"] for d, _ in canonical if d["p_id"]})
-    summary = logic.won_summary(canonical, lookup, years, base_year)
+    summary = [dict(item) for item in won_summary_items(org_id, base_year)]
     ros = roster()
     for item in summary:
         item["team_part"], item["dri"] = logic.team_and_dri(item["ownersBase"], ros)
-    counts = people_deal_counts()
+    forms = {row["id"]: bool(logic.submitted_forms(row["제출된 웹폼 목록"])) for row in q.list_people_of_org(org_id)}
     people = []
-    for row in q.list_people_of_org(org_id):
-        item = logic.person_item(row, counts)
-        item["has_forms"] = bool(logic.submitted_forms(row["제출된 웹폼 목록"]))
+    for item in org_people_items(org_id):
+        item = {**item, "has_forms": forms.get(item["id"], False)}
         item["_esc"] = escaped_person(item)
         people.append(item)
-    people.sort(key=lambda p: (p["name"] or "", p["id"]))
     listed = logic.listed_org_rows([org], {org["id"]}, set(), won_book(), base_year)[0]
     listed.update(logic.org_display(listed))
     team = [t.get("name") for t in listed["team"] if isinstance(t, dict) and t.get("name")]
@@ -181,7 +176,3 @@ def memo_rows(rows: list[dict], length: int) -> list[dict]:
     return [{**m, "date": format_iso(kst_date(m["createdAt"])), "author": m["ownerName"] or m["ownerId"] or "-",
              "preview": preview(m["text"], m["htmlBody"], length), "full": preview(m["text"], m["htmlBody"], 10**6)}
             for m in memo_items(rows)]
-
-
-def owners_text(cell) -> str:
-    return format_owner_names(owner_names(cell))

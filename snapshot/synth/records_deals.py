@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 from snapshot.synth import vocab
 from snapshot.synth.clock import iso_ms
-from snapshot.synth.fields import business_date, empty_record, num, pipeline_ref, put, ref, stage_ref
+from snapshot.synth.fields import business_date, empty_record, num, pipeline_ref, put, stage_ref
 from snapshot.synth.leads import stage_columns
 from snapshot.synth.model import Ctx, Deal
 from snapshot.synth.names import person_name

@@ -1,9 +1,7 @@
 """Invariants of the synthetic snapshot and dataset (11_data_model.md §8.9, 10_salesmap_api.md §B.3)."""
 import json
 import re
-from pathlib import Path
 
-import pytest
 
 from domain.dates import kst_date
 from domain.lanes import BU, HRD, infer_lane

@@ -1,7 +1,7 @@
 """SQL of the deal check and the deal memo modal: memo counts, one deal, a deal's memos."""
 from __future__ import annotations
 
-from webapp.queries import column_or_null, columns_of, quote_ident, run
+from webapp.queries import column_or_null, columns_of, run
 
 
 def memo_counts_by_deal() -> dict[str, int]:

@@ -11,7 +11,7 @@ from webapp import won_groups
 from webapp import snapshot_index as index
 from webapp.deal_lookup import deal_by_id
 from webapp.errors import NotFound
-from webapp.org_data import (filtered_exclusion_count, filtered_orgs, memo_items, org_or_404, people_deal_counts, people_lookup, person_or_404,
+from webapp.org_data import (filtered_exclusion_count, filtered_orgs, org_people_items, won_summary_items, memo_items, org_or_404, person_or_404,
                              size_options)
 from webapp.queries import orgs as q
 from webapp.settings_today import current_base_year
@@ -58,11 +58,9 @@ def org_people(org_id: str):
     """The organisation's people ordered by name, then id; `hasDeal` filters by deal count."""
     org_or_404(org_id)
     wanted = params.has_deal(request.args.get("hasDeal"))
-    counts = people_deal_counts()
-    items = [logic.person_item(p, counts) for p in q.list_people_of_org(org_id)]
+    items = org_people_items(org_id)
     if wanted is not None:
         items = [i for i in items if (i["deal_count"] > 0) == wanted]
-    items.sort(key=lambda i: (i["name"] or "", i["id"]))
     return jsonify({"items": items})
 
 
@@ -110,17 +108,14 @@ def won_summary(org_id: str):
     """Won revenue by upper org over BASE_YEAR−2 … BASE_YEAR, with the organisation's exclusions."""
     org_or_404(org_id)
     year = current_base_year()
-    years = listed_years(year)
-    canonical = logic.org_canonical_deals(org_id, index.deals_by_org().get(org_id, []), years)
-    people = people_lookup(org_id, {d["p_id"] for d, _ in canonical if d["p_id"]})
-    return jsonify({"baseYear": year, "years": years, "items": logic.won_summary(canonical, people, years, year),
+    return jsonify({"baseYear": year, "years": listed_years(year), "items": won_summary_items(org_id, year),
                     "exclusions": [e.to_json() for e in won_book().exclusions_for([org_id])]})
 
 
 @bp.get("/orgs/<org_id>/won-groups-json")
 def won_groups_json(org_id: str):
     """Won groups (upper org, customer team) with people, deals and cleaned memos."""
-    o = org_or_404(org_id)
+    org_or_404(org_id)
     upper = params.upper_json(request.args.get("upper"))
     year = current_base_year()
     body = won_groups.cached(org_id, listed_years(year), year, normalise_upper_org(upper) if upper is not None else None)

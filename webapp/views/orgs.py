@@ -10,7 +10,7 @@ from webapp.csv_export import csv_response
 from webapp.errors import NotFound
 from webapp.htmx import render_page_or_fragment, wants_fragment
 from webapp.memo_render import memo_body
-from webapp.org_data import (author_of, exclusion_rows_html, filtered_exclusions, filtered_orgs, org_or_404,
+from webapp.org_data import (author_of, exclusion_rows_html, filtered_exclusions, org_csv_rows, org_or_404,
                               organizations, person_or_404)
 from webapp.settings_today import current_base_year
 from webapp.org_page import PanelState, deals_context, list_context, list_state, panel_context
@@ -41,11 +41,8 @@ def index():
     state = list_state(request.args)
     if output_format(request.args.get("format")) == "csv":
         year = current_base_year()
-        rows = filtered_orgs(year, state.size, state.search)
         header = ["회사명", "기업 규모", f"{year} Won(억)", "담당자"]
-        shown = (logic.org_display(r) for r in rows)
-        return csv_response("orgs.csv", header, [[r["name"], r["size"] or "-", d["eok"], d["owners"]]
-                                                 for r, d in zip(rows, shown)])
+        return csv_response("orgs.csv", header, org_csv_rows(year, state.size, state.search))
     ctx = list_context(state)
     if _target() == "org-list":
         return _pushed(render_template("orgs/_org_list.html", **ctx), url_for("orgs.index", **state.args()))
