@@ -24,8 +24,12 @@ def _reject_rows(value) -> None:
 
 
 def snapshot_key(name: str, *parts) -> str:
-    raw = repr((name, parts, current_snapshot().key))
-    return "snap:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    """The cache key: function, arguments and snapshot identity (hashed for the shared backend)."""
+    return repr((name, parts, current_snapshot().key))
+
+
+def _shared_key(key: str) -> str:
+    return "snap:" + hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
 # An in-process layer in front of the shared cache. The flask-caching backends pickle every value, and
@@ -67,7 +71,7 @@ def snapshot_cached(func):
         key = snapshot_key(name, args, tuple(sorted(kwargs.items())))
         hit = _local_get(key)
         if hit is None and _shared():
-            hit = cache.get(key)
+            hit = cache.get(_shared_key(key))
             if hit is not None:
                 _local_put(key, hit)
         if hit is not None:
@@ -75,7 +79,7 @@ def snapshot_cached(func):
         value = func(*args, **kwargs)
         _reject_rows(value)
         if _shared():
-            cache.set(key, (value,), timeout=current_app.config["CACHE_TIMEOUT_SEC"])
+            cache.set(_shared_key(key), (value,), timeout=current_app.config["CACHE_TIMEOUT_SEC"])
         _local_put(key, (value,))
         return value
 

@@ -29,10 +29,21 @@ def freshness_badge() -> dict | None:
     return {"captured": when, "age": age, "stale": age > STALE_AFTER_SEC, "from_run_info": raw is not None}
 
 
+_SIDEBAR_URLS: dict[str, list[str]] = {}
+
+
+def _sidebar_urls() -> list[str]:
+    """The screens' URLs, built once per script root (they never change while the app runs)."""
+    root = request.script_root
+    if root not in _SIDEBAR_URLS:
+        _SIDEBAR_URLS[root] = [url_for(s.endpoint, **s.args) for s in SCREENS]
+    return _SIDEBAR_URLS[root]
+
+
 def sidebar() -> list[dict]:
     """Sidebar links; the current one is the exact path, else the longest prefix (`/snapshot/runs/0`)."""
-    items = [{"label": s.label, "url": url_for(s.endpoint, **s.args), "indent": s.indent, "active": False}
-             for s in SCREENS]
+    items = [{"label": s.label, "url": url, "indent": s.indent, "active": False}
+             for s, url in zip(SCREENS, _sidebar_urls())]
     exact = [i for i in items if i["url"] == request.path]
     prefix = [i for i in items if request.path.startswith(i["url"] + "/")]
     chosen = exact or sorted(prefix, key=lambda i: -len(i["url"]))[:1]

@@ -103,10 +103,25 @@ def check_snapshot(path: str) -> Snapshot:
     return snap
 
 
+_CHECKED: dict[tuple, Snapshot] = {}  # identities that passed the checks (a replaced file is a new identity)
+
+
+def checked_snapshot(path: str) -> Snapshot:
+    """check_snapshot, but the SQLite checks run once per identity: later requests only stat the file."""
+    snap = snapshot_identity(path)
+    if snap.key in _CHECKED:
+        return snap
+    snap = check_snapshot(path)
+    if len(_CHECKED) > 32:
+        _CHECKED.clear()
+    _CHECKED[snap.key] = snap
+    return snap
+
+
 def current_snapshot() -> Snapshot:
     """The snapshot this request reads, checked once per request (lazily)."""
     if "snapshot" not in g:
-        g.snapshot = check_snapshot(current_app.config["DB_PATH"])
+        g.snapshot = checked_snapshot(current_app.config["DB_PATH"])
     return g.snapshot
 
 

@@ -70,12 +70,19 @@ def list_context(state: ListState) -> dict:
         state.size, state.switched = "전체", True
         rows = filtered_orgs(year, "전체", "")
     page_rows, pages = logic.page_of(rows, state.page)
-    page_rows = [{**r, **logic.org_display(r)} for r in page_rows]
+    page_rows = page_display_rows(year, state.size, state.search, state.page)
     query = urlencode(state.args())
     panel_links = {r["id"]: f"/orgs/{quote(r['id'], safe='')}" + (f"?{query}" if query else "") for r in page_rows}
     excluded = filtered_exclusion_count(year, state.size, state.search)
     return {"state": state, "rows": page_rows, "panel_links": panel_links, "total": len(rows), "pages": pages, "base_year": year,
             "sizes": size_options(), "exclusion_count": excluded, "no_org_count": len(won_book().no_organization)}
+
+
+@snapshot_cached
+def page_display_rows(base_year: int, size: str, search: str, page: int) -> list[dict]:
+    """The rows of one list page with their parsed owner/team fields."""
+    rows, _ = logic.page_of(filtered_orgs(base_year, size, search), page)
+    return [{**r, **logic.org_display(r)} for r in rows]
 
 
 def panel_state(args, org_id: str, people: list[dict], upper_options: list[str]) -> PanelState:
