@@ -125,3 +125,27 @@ def test_won_groups(client):
     assert get(client, "/api/orgs/OA/won-groups-json?upper=영업본부")["groups"] == []
     assert get(client, "/api/orgs/NOPE/won-groups-json", 404) == {"error": "Organization not found"}
     assert "wf1" not in str(body) and "webFormId" not in str(body)
+
+
+def test_swapped_snapshot_is_seen_on_the_next_request(make_app, paths, tmp_path):
+    """The crawler renames a new file over the live one: the next request reads it, no restart (00 §8)."""
+    import os
+    import shutil
+    import sqlite3
+    db, roster = paths
+    live = tmp_path / "salesmap_latest.db"
+    shutil.copyfile(db, live)
+    client = make_app(DB_PATH=str(live), ROSTER_PATH=str(roster), TODAY="2026-02-02").test_client()
+    assert get(client, "/api/orgs/OA")["item"]["name"] == "오메가전자"
+    assert [p["id"] for p in get(client, "/api/orgs/OA/people")["items"]] == ["PA1", "PA2", "PA3"]
+    replacement = tmp_path / "next.db"
+    shutil.copyfile(db, replacement)
+    conn = sqlite3.connect(replacement)
+    conn.execute("UPDATE organization SET \"이름\" = '오메가전자 신규' WHERE id = 'OA'")
+    conn.execute("DELETE FROM people WHERE id = 'PA3'")
+    conn.commit()
+    conn.close()
+    os.replace(replacement, live)
+    assert get(client, "/api/orgs/OA")["item"]["name"] == "오메가전자 신규"
+    assert [p["id"] for p in get(client, "/api/orgs/OA/people")["items"]] == ["PA1", "PA2"]
+    assert "오메가전자 신규" in client.get("/orgs?size=전체").get_data(as_text=True)
