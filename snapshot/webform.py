@@ -108,3 +108,29 @@ def write_form_unit(conn: sqlite3.Connection, kept: list[dict], counts: FilterCo
     """Write one form's kept submissions as one unit; returns the table's columns."""
     counts.rows += len(kept)
     return write_unit(conn, TABLE, kept, known_columns=columns)
+
+
+def run_step(conn: sqlite3.Connection, fetch_form, log=None) -> tuple[FilterCounts, list[str]]:
+    """The post-step on `conn`: selection, fetch (`fetch_form(form_id) -> (submissions, error, not_found)`),
+    filter and write. Returns the counts and the error strings `<formId>:page<N>:<token>`."""
+    counts, errors = FilterCounts(), []
+    allowed = allowed_people(conn)
+    form_ids = listed_form_ids(conn, allowed)
+    reset_table(conn)
+    columns: list[str] = []
+    for form_id in form_ids:
+        submissions, error, not_found = fetch_form(form_id)
+        if not_found:
+            counts.forms_not_found.append(form_id)
+            continue
+        counts.forms += 1
+        if error:
+            errors.append(f"{form_id}:{error}")
+        kept = filter_submissions(submissions, form_id, allowed, counts)
+        conn.execute("BEGIN")
+        columns = write_form_unit(conn, kept, counts, columns)
+        conn.execute("COMMIT")
+    if log is not None:
+        log.info("webform_history updated with %d rows (dropped_missing_person=%d, dropped_not_allowed=%d)",
+                 counts.rows, counts.dropped_missing_person, counts.dropped_not_allowed)
+    return counts, errors

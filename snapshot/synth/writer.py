@@ -61,21 +61,11 @@ def write_snapshot(ds: ApiDataset, out_path, *, run_tag: str | None = None,
 
 
 def _write_webform_history(conn: sqlite3.Connection, ds: ApiDataset) -> webform.FilterCounts:
-    counts = webform.FilterCounts()
-    allowed = webform.allowed_people(conn)
-    form_ids = webform.listed_form_ids(conn, allowed)
-    webform.reset_table(conn)
-    columns: list[str] = []
-    for form_id in form_ids:
+    """The crawler's post-step over the dataset's submissions (a form in no catalogue is "not found")."""
+    def fetch(form_id: str):
         submissions = ds.submissions.get(form_id)
-        if submissions is None:  # a deleted form: the API answers 400, the crawler notes it (WF_GONE)
-            counts.forms_not_found.append(form_id)
-            continue
-        counts.forms += 1
-        kept = webform.filter_submissions(submissions, form_id, allowed, counts)
-        conn.execute("BEGIN")
-        columns = webform.write_form_unit(conn, kept, counts, columns)
-        conn.execute("COMMIT")
+        return (submissions or [], None, submissions is None)
+    counts, _ = webform.run_step(conn, fetch)
     return counts
 
 

@@ -1,0 +1,23 @@
+"""`python -m snapshot`: crawl the Salesmap API v2 into salesmap_latest.db (seed 004; 10_salesmap_api.md Part C).
+
+Exit codes: 0 published; 1 internal error; 2 usage/configuration; 3 crawl incomplete (live DB unchanged,
+--resume continues); 4 not published (integrity, backup or replace failed; maybe at the fallback path);
+5 web-form errors; 6 another run holds the lock; 130 interrupted.
+"""
+import sys
+
+from snapshot.config import ConfigError, from_args
+
+
+def main(argv=None) -> int:
+    try:
+        cfg = from_args(argv)
+    except ConfigError as exc:
+        print(f"snapshot: error: {exc}", file=sys.stderr)
+        return 2
+    from snapshot.crawl import run
+    return run(cfg)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
