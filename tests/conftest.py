@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fake_salesmap.fixtures import api_dataset_small, fake_salesmap  # noqa: F401 (fixtures)
+
 REPO = Path(__file__).resolve().parents[1]
 SEED, SCALE, TODAY = 20260119, 0.02, date(2026, 1, 19)
 
