@@ -5,15 +5,18 @@ where the committed rows end, so no row is written twice.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from snapshot.store import write_unit
 
+log = logging.getLogger(__name__)
 PROGRESS = "_snapshot_progress"
 _DDL = (f'CREATE TABLE IF NOT EXISTS "{PROGRESS}" (table_name TEXT PRIMARY KEY, endpoint TEXT, next_cursor TEXT, '
         'page INTEGER, rows INTEGER, columns TEXT, completed INTEGER, errors TEXT)')
@@ -86,6 +89,8 @@ def utc_now_text() -> str:
 class CheckpointFile:
     path: Path
     data: dict
+    replace: Callable[[str, str], None] = os.replace
+    sleep: Callable[[float], None] = time.sleep
 
     def write(self, tables: dict[str, TableProgress] | None = None, **changes) -> None:
         """tmp + fsync + os.replace; on PermissionError retry, then copy the tmp over the file."""
@@ -100,12 +105,13 @@ class CheckpointFile:
             os.fsync(handle.fileno())
         for delay in (0.2, 0.4, None):
             try:
-                os.replace(tmp, self.path)
+                self.replace(str(tmp), str(self.path))
                 return
             except PermissionError:
                 if delay is None:
                     break
-                time.sleep(delay)
+                self.sleep(delay)
+        log.warning("checkpoint rename failed 3 times; copied %s over %s instead", tmp.name, self.path.name)
         self.path.write_bytes(tmp.read_bytes())
         tmp.unlink(missing_ok=True)
 

@@ -35,12 +35,14 @@ class _Retry(Exception):
 
 class Client:
     def __init__(self, base_url: str, token: str, *, min_interval=0.12, timeout=30.0, max_retries=3, backoff=10.0,
-                 max_backoff=60.0, sleep: Callable[[float], None] = time.sleep, jitter: bool = True):
+                 max_backoff=60.0, sleep: Callable[[float], None] = time.sleep, jitter: bool = True,
+                 monotonic: Callable[[], float] = time.monotonic):
         self.base_url = base_url.rstrip("/")
         self.session = requests.Session()
         self.session.headers["Authorization"] = f"Bearer {token}"
         self.min_interval, self.timeout, self.max_retries = min_interval, timeout, max_retries
         self.backoff, self.max_backoff, self.sleep, self.jitter = backoff, max_backoff, sleep, jitter
+        self.monotonic = monotonic
         self._last: float | None = None
         self.requests_sent = 0
 
@@ -71,7 +73,7 @@ class Client:
 
     def _pace(self) -> None:
         if self._last is not None:
-            gap = self.min_interval - (time.monotonic() - self._last)
+            gap = self.min_interval - (self.monotonic() - self._last)
             if gap > 0:
                 self.sleep(gap)
 
@@ -84,7 +86,7 @@ class Client:
         except (requests.Timeout, requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
             raise _Retry(type(exc).__name__) from None
         finally:
-            self._last = time.monotonic()
+            self._last = self.monotonic()
         status = response.status_code
         if status == 429:
             raise _Retry("http_429", _hint_429(response))

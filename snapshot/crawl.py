@@ -16,6 +16,7 @@ from urllib.parse import quote
 from snapshot import checkpoint as cp
 from snapshot.client import Client
 from snapshot.config import CrawlConfig
+from snapshot.seams import REAL, Seams
 from snapshot.endpoints import CRAWLED, SUBMIT_LIST_KEY
 from snapshot.format import ENDPOINTS
 from snapshot.paginate import crawl
@@ -44,9 +45,10 @@ def run_lock(db_path: str):
         handle.close()
 
 
-def _client(cfg: CrawlConfig) -> Client:
+def _client(cfg: CrawlConfig, seams: Seams) -> Client:
     return Client(cfg.base_url, cfg.token, min_interval=cfg.min_interval, timeout=cfg.request_timeout,
-                  max_retries=cfg.max_retries, backoff=cfg.backoff, max_backoff=cfg.max_backoff)
+                  max_retries=cfg.max_retries, backoff=cfg.backoff, max_backoff=cfg.max_backoff, sleep=seams.sleep,
+                  monotonic=seams.monotonic)
 
 
 def _connect(path: str) -> sqlite3.Connection:
@@ -138,19 +140,19 @@ def write_meta(conn, progress: dict, identity: dict, cfg: CrawlConfig, final_db_
     conn.execute("COMMIT")
 
 
-def run(cfg: CrawlConfig) -> int:
+def run(cfg: CrawlConfig, seams: Seams = REAL) -> int:
     """One full run; returns the exit code of §C.12."""
     try:
         with run_lock(cfg.db_path):
-            return _run_locked(cfg)
+            return _run_locked(cfg, seams)
     except LockHeld as exc:
         print(f"snapshot: another run holds {exc}", file=sys.stderr)
         return LOCKED
 
 
-def _run_locked(cfg: CrawlConfig) -> int:
+def _run_locked(cfg: CrawlConfig, seams: Seams) -> int:
     from snapshot.run_steps import full_run, webform_only
-    return webform_only(cfg) if cfg.webform_only else full_run(cfg)
+    return webform_only(cfg, seams) if cfg.webform_only else full_run(cfg, seams)
 
 
 

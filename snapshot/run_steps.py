@@ -10,6 +10,7 @@ from pathlib import Path
 from snapshot import checkpoint as cp
 from snapshot import history, publish, webform
 from snapshot.config import CrawlConfig
+from snapshot.seams import REAL, Seams
 from snapshot.crawl import (CRAWL_FAILED, INTERNAL, INTERRUPTED, NOT_PUBLISHED, OK, USAGE, WEBFORM_ERRORS, _client,
                             _connect, _start, crawl_endpoints, fetch_submissions, log, write_meta)
 from snapshot.store import prepare
@@ -19,7 +20,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def full_run(cfg: CrawlConfig) -> int:
+def full_run(cfg: CrawlConfig, seams: Seams = REAL) -> int:
     try:
         identity = _start(cfg)
     except ValueError as exc:
@@ -32,10 +33,10 @@ def full_run(cfg: CrawlConfig) -> int:
              "mode": "full", "status": "internal_error", "exit_code": INTERNAL, "resumed": identity["resumed"],
              "started_at_utc": started, "finished_at_utc": None, "tmp_db_path": identity["tmp"],
              "checkpoint_path": str(identity["checkpoint"]), "webform": None}
-    client = _client(cfg)
-    ckpt = cp.CheckpointFile(identity["checkpoint"], identity["data"])
+    client = _client(cfg, seams)
+    ckpt = cp.CheckpointFile(identity["checkpoint"], identity["data"], seams.replace_checkpoint, seams.sleep)
     try:
-        code = _crawl_and_publish(cfg, identity, entry, client, ckpt)
+        code = _crawl_and_publish(cfg, identity, entry, client, ckpt, seams)
     except KeyboardInterrupt:
         entry["status"], code = "interrupted", INTERRUPTED
         print("snapshot: interrupted; rerun with --resume", file=sys.stderr)
@@ -51,7 +52,7 @@ def full_run(cfg: CrawlConfig) -> int:
     return code
 
 
-def _crawl_and_publish(cfg, identity, entry, client, ckpt) -> int:
+def _crawl_and_publish(cfg, identity, entry, client, ckpt, seams) -> int:
     conn = _connect(identity["tmp"])
     cp.ensure_table(conn)
     progress = cp.load_progress(conn)
@@ -91,10 +92,10 @@ def _crawl_and_publish(cfg, identity, entry, client, ckpt) -> int:
         web_errors = (entry["webform"] or {}).get("errors", [])
     conn.close()
     entry["tables"], entry["errors"] = history.manifest_summary(identity["tmp"])
-    return _publish(cfg, identity, entry, ckpt, web_errors)
+    return _publish(cfg, identity, entry, ckpt, web_errors, seams)
 
 
-def _publish(cfg, identity, entry, ckpt, web_errors) -> int:
+def _publish(cfg, identity, entry, ckpt, web_errors, seams) -> int:
     tmp = identity["tmp"]
     if not publish.integrity_ok(tmp):
         entry["status"] = "publish_failed"
@@ -107,7 +108,7 @@ def _publish(cfg, identity, entry, ckpt, web_errors) -> int:
             entry["status"] = "publish_failed"
             print(f"snapshot: backup failed ({exc}); live DB unchanged; rerun with --resume", file=sys.stderr)
             return NOT_PUBLISHED
-    if publish.replace_file_with_retry(tmp, cfg.db_path):
+    if publish.replace_file_with_retry(tmp, cfg.db_path, seams.replace, sleep=seams.sleep):
         entry["final_db_path"] = cfg.db_path
         ckpt.write({}, stage="finished", finished=True)
         if web_errors:
@@ -128,7 +129,7 @@ def _publish(cfg, identity, entry, ckpt, web_errors) -> int:
     return NOT_PUBLISHED
 
 
-def webform_only(cfg: CrawlConfig) -> int:
+def webform_only(cfg: CrawlConfig, seams: Seams = REAL) -> int:
     """Rebuild webform_history of the live DB in a copy and swap it in; nothing else changes (§C.10)."""
     if not _is_snapshot(cfg.db_path):
         print(f"snapshot: --webform-only needs an existing snapshot at {cfg.db_path}", file=sys.stderr)
@@ -141,7 +142,7 @@ def webform_only(cfg: CrawlConfig) -> int:
              "finished_at_utc": None, "tmp_db_path": f"{cfg.db_path}.webform.tmp", "checkpoint_path": None,
              "webform": None}
     copy_path = entry["tmp_db_path"]
-    client = _client(cfg)
+    client = _client(cfg, seams)
     try:
         source = sqlite3.connect(f"file:{cfg.db_path}?mode=ro", uri=True)
         Path(copy_path).unlink(missing_ok=True)
@@ -166,7 +167,7 @@ def webform_only(cfg: CrawlConfig) -> int:
             prepare(conn)
             conn.execute("COMMIT")
             conn.close()
-            if publish.replace_file_with_retry(copy_path, cfg.db_path):
+            if publish.replace_file_with_retry(copy_path, cfg.db_path, seams.replace, sleep=seams.sleep):
                 entry.update(status="ok", final_db_path=cfg.db_path)
                 code = OK
             else:

@@ -38,7 +38,8 @@ class LoggedRequest:
 class FakeSalesmap:
     def __init__(self, dataset, tokens=None, page_sizes=None, end_styles=None, empty_page_final="null",
                  short_pages=None, rate_limit=(100, 10.0), retry_after_header=False, unknown_cursor="error",
-                 webform_400_style="error_key", memo_schema="2026-02", control=False):
+                 webform_400_style="error_key", memo_schema="2026-02", control=False, clock=time.monotonic):
+        self.clock = clock  # the rate limiter's clock: tests share a fake one with the crawler's sleep
         self.dataset = dataset
         self.tokens = dict(tokens or {"test-token": "ws-1"})
         self._config = dict(page_sizes=page_sizes, end_styles=end_styles, empty_page_final=empty_page_final,
@@ -88,7 +89,7 @@ class FakeSalesmap:
         self.state = ListState(self.dataset, **self._config)
         self.faults = Faults() if not hasattr(self, "faults") else (self.faults.clear() or self.faults)
         limit = self._rate_limit
-        self.limiter = SlidingWindow(*(limit if limit else (None, 10.0)))
+        self.limiter = SlidingWindow(*(limit if limit else (None, 10.0)), clock=self.clock)
         self.requests: list[LoggedRequest] = []
         self._after: list[tuple[str, int, object]] = []
         self.revoked = set()
@@ -128,7 +129,7 @@ class FakeSalesmap:
         self.faults.clear()
 
     def set_rate_limit(self, limit, window=10.0, retry_after_header=False):
-        self.limiter = SlidingWindow(limit, window)
+        self.limiter = SlidingWindow(limit, window, clock=self.clock)
         self.retry_after_header = retry_after_header
 
     def set_end_style(self, ep, style):

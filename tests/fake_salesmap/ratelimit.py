@@ -11,8 +11,8 @@ from collections import defaultdict, deque
 
 
 class SlidingWindow:
-    def __init__(self, limit: int | None = 100, window: float = 10.0):
-        self.limit, self.window = limit, window
+    def __init__(self, limit: int | None = 100, window: float = 10.0, clock=time.monotonic):
+        self.limit, self.window, self.clock = limit, window, clock
         self._admitted: dict[str, deque] = defaultdict(deque)
         self._lock = threading.Lock()
 
@@ -20,7 +20,7 @@ class SlidingWindow:
         """None when admitted; else the seconds N the 429 reason names."""
         if self.limit is None:
             return None
-        now = time.monotonic()
+        now = self.clock()
         with self._lock:
             log = self._admitted[workspace]
             while log and log[0] <= now - self.window:
