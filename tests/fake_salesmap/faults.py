@@ -21,13 +21,17 @@ class Rule:
 
 
 class Hold:
+    """Blocks the matching request until `release()`; `reached` is set once a request is held."""
+
     def __init__(self):
         self._event = threading.Event()
+        self.reached = threading.Event()
 
     def release(self):
         self._event.set()
 
     def wait(self, timeout: float | None = None) -> bool:
+        self.reached.set()
         return self._event.wait(timeout)
 
 
