@@ -6,20 +6,24 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import signal
 import sqlite3
 import sys
+import threading
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
+from tqdm import tqdm
+
 from snapshot import checkpoint as cp
 from snapshot.client import Client
 from snapshot.config import CrawlConfig
-from snapshot.seams import REAL, Seams
 from snapshot.endpoints import CRAWLED, SUBMIT_LIST_KEY
 from snapshot.format import ENDPOINTS
 from snapshot.paginate import crawl
+from snapshot.seams import REAL, Seams
 from snapshot.store import write_manifest, write_run_info
 
 log = logging.getLogger("snapshot.crawl")
@@ -95,12 +99,18 @@ def crawl_endpoints(conn, client: Client, progress: dict, ckpt: cp.CheckpointFil
             p = progress[ep.name] = cp.TableProgress(ep.name, ep.path)
         p.errors = []
         if ep.paginated:
-            def write(items, next_cursor, page, p=p):
+            bar = progress_bar(ep.name, p)
+
+            def write(items, next_cursor, page, p=p, bar=bar):
                 p.next_cursor, p.page = next_cursor, page
                 cp.commit_unit(conn, p, items)
                 if page % interval == 0:
                     ckpt.write(progress)
-            done, error = crawl(client, ep.path, ep.list_key, p.next_cursor, p.page, write)
+                bar.update(1)
+                bar.set_postfix(rows=p.rows, refresh=False)
+                return p.rows
+            with bar:
+                done, error = crawl(client, ep.path, ep.list_key, p.next_cursor, p.page, write)
         else:
             result = client.get(ep.path, ep.list_key)
             done, error = result.error is None, (f"fetch:{result.error}" if result.error else None)
@@ -114,6 +124,28 @@ def crawl_endpoints(conn, client: Client, progress: dict, ckpt: cp.CheckpointFil
         ckpt.write(progress)
         log.info("%s: %s rows, %d columns%s", ep.name, p.rows, len(p.columns), f" ({error})" if error else "")
     return failures
+
+
+def progress_bar(name: str, p: cp.TableProgress) -> tqdm:
+    """Pages, rows and pages/s of one endpoint; shown only when stderr is a terminal (10 §C.11)."""
+    return tqdm(desc=f"{name:<12}", unit="page", initial=p.page, file=sys.stderr, disable=not sys.stderr.isatty(),
+                dynamic_ncols=True, leave=True, postfix={"rows": p.rows})
+
+
+@contextmanager
+def terminate_as_interrupt():
+    """SIGTERM (cron timeout, systemd stop) ends the run like Ctrl-C: exit 130, resumable (10 §C.12)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(_signum, _frame):
+        raise KeyboardInterrupt
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def fetch_submissions(client: Client):
@@ -143,7 +175,7 @@ def write_meta(conn, progress: dict, identity: dict, cfg: CrawlConfig, final_db_
 def run(cfg: CrawlConfig, seams: Seams = REAL) -> int:
     """One full run; returns the exit code of §C.12."""
     try:
-        with run_lock(cfg.db_path):
+        with run_lock(cfg.db_path), terminate_as_interrupt():
             return _run_locked(cfg, seams)
     except LockHeld as exc:
         print(f"snapshot: another run holds {exc}", file=sys.stderr)

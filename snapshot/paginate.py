@@ -14,9 +14,10 @@ log = logging.getLogger(__name__)
 
 
 def crawl(client: Client, path: str, list_key: str, cursor: str | None, page: int,
-          write: Callable[[list[dict], str | None, int], None]) -> tuple[bool, str | None]:
+          write: Callable[[list[dict], str | None, int], int | None]) -> tuple[bool, str | None]:
     """Follow the cursors from `cursor` (after `page` pages done); `write(items, next_cursor, page)` commits each
-    page with its progress. Returns (completed, error token like `page12:http_500`)."""
+    page with its progress and may return the running row total. Returns (completed, error token like
+    `page12:http_500`)."""
     seen: set = set()
     while True:
         if cursor in seen:
@@ -29,8 +30,9 @@ def crawl(client: Client, path: str, list_key: str, cursor: str | None, page: in
         items = [x for x in result.data[list_key] if isinstance(x, dict)]
         next_cursor = result.data.get("nextCursor")
         next_cursor = str(next_cursor) if next_cursor not in (None, "") else None
-        write(items, next_cursor, page)
-        log.info("%s page %d: %d records%s", path, page, len(items), ", cursor follows" if next_cursor else ", end")
+        total = write(items, next_cursor, page)
+        log.info("%s page %d: %d records%s%s", path, page, len(items),
+                 f" (total {total})" if total is not None else "", ", cursor follows" if next_cursor else ", end")
         if next_cursor is None:
             return True, None
         cursor = next_cursor

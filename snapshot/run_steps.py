@@ -39,6 +39,7 @@ def full_run(cfg: CrawlConfig, seams: Seams = REAL) -> int:
         code = _crawl_and_publish(cfg, identity, entry, client, ckpt, seams)
     except KeyboardInterrupt:
         entry["status"], code = "interrupted", INTERRUPTED
+        _write_checkpoint_quietly(ckpt)
         print("snapshot: interrupted; rerun with --resume", file=sys.stderr)
     except Exception as exc:  # noqa: BLE001 — one line on stderr, the traceback in the log
         log.exception("internal error")
@@ -50,6 +51,14 @@ def full_run(cfg: CrawlConfig, seams: Seams = REAL) -> int:
     history.append(cfg.log_dir, entry)
     history.close_log(handler)
     return code
+
+
+def _write_checkpoint_quietly(ckpt) -> None:
+    """Stamp the checkpoint on interrupt; the rows and progress are already safe in the tmp DB."""
+    try:
+        ckpt.write()
+    except OSError as exc:
+        log.warning("could not write the checkpoint on interrupt: %s", exc)
 
 
 def _crawl_and_publish(cfg, identity, entry, client, ckpt, seams) -> int:
@@ -172,6 +181,10 @@ def webform_only(cfg: CrawlConfig, seams: Seams = REAL) -> int:
                 code = OK
             else:
                 entry["status"], code = "publish_failed", NOT_PUBLISHED
+    except KeyboardInterrupt:
+        Path(copy_path).unlink(missing_ok=True)
+        entry["status"], code = "interrupted", INTERRUPTED
+        print("snapshot: interrupted; live DB unchanged", file=sys.stderr)
     finally:
         client.close()
     entry.update(exit_code=code, finished_at_utc=_now())

@@ -38,7 +38,8 @@ class LoggedRequest:
 class FakeSalesmap:
     def __init__(self, dataset, tokens=None, page_sizes=None, end_styles=None, empty_page_final="null",
                  short_pages=None, rate_limit=(100, 10.0), retry_after_header=False, unknown_cursor="error",
-                 webform_400_style="error_key", memo_schema="2026-02", control=False, clock=time.monotonic):
+                 webform_400_style="error_key", memo_schema="2026-02", control=False, clock=time.monotonic, port=0):
+        self.port = port
         self.clock = clock  # the rate limiter's clock: tests share a fake one with the crawler's sleep
         self.dataset = dataset
         self.tokens = dict(tokens or {"test-token": "ws-1"})
@@ -58,7 +59,7 @@ class FakeSalesmap:
     # --- lifecycle ---
     def start(self) -> "FakeSalesmap":
         handler = type("BoundHandler", (Handler,), {"fake": self})
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()

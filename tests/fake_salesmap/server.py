@@ -54,6 +54,10 @@ class Handler(BaseHTTPRequestHandler):
         entry = {"method": method, "path": split.path, "query": query, "headers": dict(self.headers),
                  "endpoint": None, "page": None, "cursor": query.get("cursor") or None, "status": None,
                  "fault": None, "n_records": None, "next_cursor": None, "next_cursor_present": False}
+        if fake.control and split.path.startswith("/_fake/"):
+            from tests.fake_salesmap.control import handle
+            status, payload = handle(fake, method, split.path, self._body())
+            return self._send(status, "json", bodies.dumps(payload), entry, logged=False)
         found = route(split.path)
         if found is None:
             return self._send(404, "html", bodies.NOT_FOUND_HTML.encode("utf-8"), entry)
@@ -78,6 +82,10 @@ class Handler(BaseHTTPRequestHandler):
         if self._faults(ep, page_no, entry):
             return None
         return self._serve(endpoint, form_id, query, entry)
+
+    def _body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length > 0 else b""
 
     def _page_number(self, ep, cursor):
         if ep not in LIST_ENDPOINTS and not ep.startswith("submit:"):
@@ -167,7 +175,7 @@ class Handler(BaseHTTPRequestHandler):
         fake.run_after_page(ep, page.page, records, entry)
         return self._send(200, "json", body, entry)
 
-    def _send(self, status, kind, body: bytes, entry, headers=None):
+    def _send(self, status, kind, body: bytes, entry, headers=None, logged=True):
         self.send_response(status)
         ctype = "application/json" if kind == "json" else "text/html"
         self.send_header("Content-Type", f"{ctype}; charset=utf-8")
@@ -180,7 +188,8 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
         entry["status"] = status
-        self.fake.log(entry)
+        if logged:  # control requests stay out of the API request log
+            self.fake.log(entry)
 
 
 def now_utc() -> str:
