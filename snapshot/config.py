@@ -12,6 +12,19 @@ from dataclasses import dataclass
 from snapshot.format import DEFAULT_BASE_URL
 
 
+EXIT_CODES = """exit codes:
+  0    published
+  1    internal error (traceback in the run log)
+  2    usage or configuration error; nothing was touched
+  3    crawl incomplete; live DB unchanged; --resume continues
+  4    not published (integrity, backup or replace failed; maybe at the fallback path <stem>_<run_tag>.db)
+  5    published, but web-form submissions had errors (--webform-only later)
+  6    another run holds <db-path>.lock
+  130  interrupted (Ctrl-C or SIGTERM); --resume continues
+
+Recovery steps: docs/runbook.md."""
+
+
 class ConfigError(ValueError):
     """A usage or configuration error: exit 2 with this one line."""
 
@@ -47,24 +60,25 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m snapshot", description="Crawl the Salesmap API v2 into a SQLite snapshot "
-                "(salesmap_latest.db). Publishes only a complete crawl; --resume continues a failed one.")
-    p.add_argument("--db-path", default="salesmap_latest.db", help="live snapshot to produce or replace")
+                "(salesmap_latest.db). Publishes only a complete crawl; --resume continues a failed one.",
+                epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--db-path", default="salesmap_latest.db", help="live snapshot to produce or replace (default salesmap_latest.db)")
     p.add_argument("--base-url", help="API base (env SALESMAP_API_BASE, default https://salesmap.kr/api/v2)")
     p.add_argument("--token", help="API token (env SALESMAP_TOKEN); never logged")
     p.add_argument("--backup-dir", default="backups", help="backup folder (default backups)")
     p.add_argument("--keep-backups", type=int, default=30, help="backups kept, N >= 1 (default 30)")
     p.add_argument("--no-backup", action="store_true", help="make no backup of the replaced snapshot")
     p.add_argument("--log-dir", default="logs", help="run logs and run_history.jsonl (default logs)")
-    p.add_argument("--checkpoint-dir", default="logs/checkpoints", help="checkpoint files")
-    p.add_argument("--checkpoint-interval", type=int, default=50, help="pages between checkpoint writes, N >= 1")
+    p.add_argument("--checkpoint-dir", default="logs/checkpoints", help="checkpoint files (default logs/checkpoints)")
+    p.add_argument("--checkpoint-interval", type=int, default=50, help="pages between checkpoint writes, N >= 1 (default 50)")
     p.add_argument("--resume", action="store_true", help="resume the newest resumable checkpoint, else start fresh")
     p.add_argument("--resume-run-tag", help="resume this run (implies --resume)")
     p.add_argument("--webform-only", action="store_true", help="only rebuild webform_history of the existing DB")
-    p.add_argument("--min-interval", type=float, default=0.12, help="seconds between a response and the next request")
-    p.add_argument("--request-timeout", type=float, default=30.0, help="connect/read timeout per request (s)")
-    p.add_argument("--max-retries", type=int, default=3, help="attempts per request in total, N >= 1")
-    p.add_argument("--backoff", type=float, default=10.0, help="backoff base in seconds (wait = base x 2^(k-1))")
-    p.add_argument("--max-backoff", type=float, default=60.0, help="cap on any single wait (s)")
+    p.add_argument("--min-interval", type=float, default=0.12, help="seconds between a response and the next request (default 0.12)")
+    p.add_argument("--request-timeout", type=float, default=30.0, help="connect/read timeout per request in s (default 30)")
+    p.add_argument("--max-retries", type=int, default=3, help="attempts per request in total, N >= 1 (default 3)")
+    p.add_argument("--backoff", type=float, default=10.0, help="backoff base in s: wait = base x 2^(k-1) when the server names no wait (default 10)")
+    p.add_argument("--max-backoff", type=float, default=60.0, help="cap on any single wait in s (default 60)")
     return p
 
 
