@@ -52,11 +52,13 @@ run: $(STAMP)
 	echo "Salesmap Dashboard: http://127.0.0.1:$(PORT)  (AUTH_MODE=none, TODAY=$$today, Ctrl-C stops)"; \
 	exec $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py wsgi:app
 
-# Benchmarks (not tests): scale-1.0 snapshot under bench/data/, gunicorn with 2 workers, wrk.
+# Benchmarks (not tests): scale-1.0 snapshot under bench/data/, gunicorn with 2 workers, wrk; then the crawler
+# against the fake API in separate processes (bench/crawler.py).
 bench: $(STAMP)
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = "0" ] && apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || { echo "make bench needs wrk"; exit 2; }
 	$(PY) -m bench.run
+	$(PY) -m bench.crawler
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

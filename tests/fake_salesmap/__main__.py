@@ -63,6 +63,7 @@ def main(argv=None) -> int:
                         page_sizes={"*": args.page_size} if args.page_size else None,
                         end_styles=dict(args.end_style) or None, retry_after_header=args.retry_after,
                         control=True, port=args.port)
+    fake.prewarm_json()
     try:
         fake.start()
     except OSError as exc:

@@ -184,3 +184,12 @@ def test_lock_and_secrets(fake, tmp_path):
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert b"s3cret-token-value" not in path.read_bytes(), path
+
+
+def test_empty_and_short_pages_with_a_cursor_do_not_end_a_table(api_dataset_small, direct, tmp_path):
+    with FakeSalesmap(api_dataset_small, rate_limit=None, short_pages={"people": {2: 0, 3: 3}, "deal": {1: 0}},
+                      end_styles={"people": "omit", "deal": "empty_page"}) as server:
+        assert crawl(server, tmp_path) == 0
+        assert (2, 0) in [(p, n) for p, _c, n in server.served("people")]
+        assert (1, 0) in [(p, n) for p, _c, n in server.served("deal")]
+    assert diff(tmp_path / "salesmap_latest.db", direct) == []

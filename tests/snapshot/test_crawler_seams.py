@@ -133,3 +133,14 @@ def test_new_column_mid_crawl(fake_salesmap, tmp_path):
     assert columns[-1] == "새 커스텀 필드"
     rows = dict(conn.execute('SELECT id, "새 커스텀 필드" FROM people').fetchall())
     assert rows[late_id] == "값" and sum(v is not None for v in rows.values()) == 1
+
+
+@pytest.mark.slow
+def test_real_pacing_gaps_and_no_429_from_the_default_limiter(api_dataset_small, tmp_path):
+    """Default settings against the real API's limiter (100 / 10 s), in real time, over more than 100 requests."""
+    with FakeSalesmap(api_dataset_small, page_sizes={"*": 35}) as fake:
+        assert run(config(fake, tmp_path, "--no-backup")) == 0
+        arrivals = [r.t_monotonic for r in fake.requests]
+        statuses = [r.status for r in fake.requests]
+    assert len(arrivals) > 100 and 429 not in statuses
+    assert min(b - a for a, b in zip(arrivals, arrivals[1:])) >= 0.12
