@@ -82,6 +82,24 @@ def is_online(course_format: Any) -> bool:
     return _WHITESPACE.sub("", text) in ONLINE_FORMATS
 
 
+def canonical_format(course_format: Any) -> str | None:
+    """An online format in its canonical spelling (whitespace removed); any other value trimmed; blank → None."""
+    text = clean_text(course_format)
+    if text is None:
+        return None
+    squeezed = _WHITESPACE.sub("", text)
+    return squeezed if squeezed in ONLINE_FORMATS else text
+
+
+_FALSE_LIKE = frozenset({"false", "f", "0", "no", "n", "x", "아니오", "아니요"})
+
+
+def is_false_like(value: Any) -> bool:
+    """`(온라인)최초 입과 여부` and similar flags: trimmed, case-insensitive false words. Blank is not false-like."""
+    text = clean_text(value)
+    return text is not None and text.lower() in _FALSE_LIKE
+
+
 def deal_org_id(deal_org_id_raw: Any, person_org_id_raw: Any) -> str | None:
     """The deal's own organisationId, else its person's; None when both are blank."""
     own = clean_text(deal_org_id_raw)
