@@ -1,0 +1,122 @@
+"""The Python reference of the report's figures (23 §8, §11). Works on the payload exactly as the page does:
+select the people's deals, drop the excluded ids, then count, sum, divide with `kpi_report.numbers`.
+
+So far: tab 1 (`kpi_summary`). Tabs 2–4, charts and quality lists follow (issue 7)."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from kpi_report.numbers import (MISSING, delta_margin_tenths, delta_rate_tenths, eok_hundredths, format_count,
+                                format_hundredths_eok, format_tenths, margin_tenths, rate_tenths)
+
+SEGMENTS: dict[str, Callable[[dict], bool]] = {
+    "all": lambda d: True,
+    "online": lambda d: d["isOnline"],
+    "offline": lambda d: not d["isOnline"],
+}
+RATE_ROWS = {  # row key → (lead filter, monthly-kept only)
+    "winRate": (lambda d: True, False),
+    "winRateMonthly": (lambda d: True, True),
+    "newWinRate": (lambda d: _is_new(d), False),
+    "newWinRateMonthly": (lambda d: _is_new(d), True),
+    "existingWinRate": (lambda d: d["isExisting"], False),
+    "existingWinRateMonthly": (lambda d: d["isExisting"], True),
+}
+ROW_KEYS = ("leads", *RATE_ROWS, "wonAmount", "cmRate", "newCustomers", "existingCustomers", "retention",
+            "upsell", "qMissingContractDate", "qMissingAmount", "qMissingOrg", "qMissingNet")
+FULL_CM_PPM = 1_000_000  # an online deal counts as 100 % (seed invariant)
+
+
+def _is_new(deal: dict) -> bool:
+    return deal["customerKey"] is not None and not deal["isExisting"]
+
+
+def _is_won(deal: dict) -> bool:
+    return deal["status"] == "Won"
+
+
+def included(payload: dict, people: Iterable[str], excluded: Iterable[str]) -> list[dict]:
+    """The selected people's deals whose id is not excluded (23 §8)."""
+    chosen, gone = set(people), set(excluded)
+    return [d for d in payload["deals"] if d["person"] in chosen and d["id"] not in gone]
+
+
+def canonical(deals: list[dict], year: int) -> list[dict]:
+    """C: Won, no wonExclusion, contract year Y."""
+    return [d for d in deals if _is_won(d) and d["wonExclusion"] is None and d["contractYear"] == year]
+
+
+def _cm(deal: dict) -> int | None:
+    return FULL_CM_PPM if deal["isOnline"] else deal["netPpm"]
+
+
+class _Year:
+    """The exact figures of one (year, segment): integers and ratios, never rounded."""
+
+    def __init__(self, deals: list[dict], year: int):
+        self.leads = [d for d in deals if d["leadYear"] == year]
+        self.c = canonical(deals, year)
+        self.rates = {}
+        for key, (accept, monthly) in RATE_ROWS.items():
+            pool = [d for d in self.leads if accept(d) and not (monthly and d["monthlyExcluded"])]
+            self.rates[key] = (sum(_is_won(d) for d in pool), len(pool))
+        self.amount = sum(d["amount"] for d in self.c)
+        cms = [cm for cm in map(_cm, self.c) if cm is not None]
+        self.cm = (sum(cms), len(cms))
+        self.new_customers = {d["customerKey"] for d in self.c if _is_new(d)}
+        self.existing_customers = {d["customerKey"] for d in self.c if d["isExisting"]}
+        self.amount_by_existing: dict[str, int] = {}
+        for d in self.c:
+            if d["isExisting"]:
+                self.amount_by_existing[d["customerKey"]] = self.amount_by_existing.get(d["customerKey"], 0) + d["amount"]
+        self.quality = {
+            "qMissingContractDate": sum(d["wonExclusion"] == "no_contract_date" and d["leadYear"] == year
+                                        for d in deals),
+            "qMissingAmount": sum(d["wonExclusion"] == "bad_amount" and d["contractYear"] == year for d in deals),
+            "qMissingOrg": sum(d["customerKey"] is None for d in self.c),
+            "qMissingNet": sum(not d["isOnline"] and d["netPpm"] is None for d in self.c),
+        }
+
+
+def _retention(y1: _Year, y2: _Year) -> tuple[tuple[int, int], tuple[int, int]]:
+    """((retained, |B(Y1)|), (upsold, retained)) of 23 §8.2."""
+    retained = y1.existing_customers & y2.existing_customers
+    upsold = sum(y2.amount_by_existing[k] > y1.amount_by_existing[k] for k in retained)
+    return (len(retained), len(y1.existing_customers)), (upsold, len(retained))
+
+
+def kpi_summary(payload: dict, people: Iterable[str], excluded: Iterable[str]) -> dict[tuple[str, str, str], str]:
+    """Every tab-1 cell: {(row key, "<year>" | "delta", segment): text}."""
+    y1, y2 = payload["compareYears"]
+    deals = included(payload, people, excluded)
+    cells: dict[tuple[str, str, str], str] = {}
+    for seg, accept in SEGMENTS.items():
+        part = [d for d in deals if accept(d)]
+        a, b = _Year(part, y1), _Year(part, y2)
+        for year, fig in ((y1, a), (y2, b)):
+            col = str(year)
+            cells[("leads", col, seg)] = format_count(len(fig.leads))
+            for key, (n, d) in fig.rates.items():
+                cells[(key, col, seg)] = format_tenths(rate_tenths(n, d))
+            cells[("wonAmount", col, seg)] = format_hundredths_eok(eok_hundredths(fig.amount))
+            cells[("cmRate", col, seg)] = format_tenths(margin_tenths(*fig.cm))
+            cells[("newCustomers", col, seg)] = format_count(len(fig.new_customers))
+            cells[("existingCustomers", col, seg)] = format_count(len(fig.existing_customers))
+            for key, count in fig.quality.items():
+                cells[(key, col, seg)] = format_count(count)
+        (kept, base), (ups, retained) = _retention(a, b)
+        cells[("retention", str(y1), seg)] = cells[("upsell", str(y1), seg)] = MISSING
+        cells[("retention", str(y2), seg)] = format_tenths(rate_tenths(kept, base))
+        cells[("upsell", str(y2), seg)] = format_tenths(rate_tenths(ups, retained))
+        delta = "delta"
+        cells[("leads", delta, seg)] = format_count(len(b.leads) - len(a.leads), signed=True)
+        for key in RATE_ROWS:
+            cells[(key, delta, seg)] = format_tenths(delta_rate_tenths(*a.rates[key], *b.rates[key]), "pp", True)
+        cells[("wonAmount", delta, seg)] = format_hundredths_eok(eok_hundredths(b.amount - a.amount), True)
+        cells[("cmRate", delta, seg)] = format_tenths(delta_margin_tenths(*a.cm, *b.cm), "pp", True)
+        cells[("newCustomers", delta, seg)] = format_count(len(b.new_customers) - len(a.new_customers), True)
+        cells[("existingCustomers", delta, seg)] = format_count(
+            len(b.existing_customers) - len(a.existing_customers), True)
+        for key in ("retention", "upsell", "qMissingContractDate", "qMissingAmount", "qMissingOrg", "qMissingNet"):
+            cells[(key, delta, seg)] = MISSING
+    return cells
