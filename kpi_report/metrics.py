@@ -1,12 +1,13 @@
 """The Python reference of the report's figures (23 §8, §11). Works on the payload exactly as the page does:
 select the people's deals, drop the excluded ids, then count, sum, divide with `kpi_report.numbers`.
 
-So far: tab 1 (`kpi_summary`). Tabs 2–4, charts and quality lists follow (issue 7)."""
+So far: tab 1 (`kpi_summary`), tab 2 (`format_analysis`), tab 3 (`deal_list`) and tab 4 (`excluded_list`).
+Chart labels and quality lists follow (issue 7)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kpi_report.numbers import (MISSING, delta_margin_tenths, delta_rate_tenths, eok_hundredths, format_count,
+from kpi_report.numbers import (MISSING, delta_margin_tenths, utf16_key, delta_rate_tenths, eok_hundredths, format_count,
                                 format_hundredths_eok, format_tenths, margin_tenths, rate_tenths)
 
 SEGMENTS: dict[str, Callable[[dict], bool]] = {
@@ -120,3 +121,81 @@ def kpi_summary(payload: dict, people: Iterable[str], excluded: Iterable[str]) -
         for key in ("retention", "upsell", "qMissingContractDate", "qMissingAmount", "qMissingOrg", "qMissingNet"):
             cells[(key, delta, seg)] = MISSING
     return cells
+
+
+UNSET_FORMAT = "(미입력)"
+MONTHLY_SUFFIX = "-월별입과 제외"
+ONLINE_RANK = {"구독제(온라인)": 0, "선택구매(온라인)": 1, "포팅": 2}
+
+
+def _format_key(deal: dict) -> str:
+    return deal["format"] if deal["format"] is not None else UNSET_FORMAT
+
+
+def _name_order(name: str) -> tuple:
+    """§10.4 order with `(미입력)` last."""
+    return (name == UNSET_FORMAT, utf16_key(name))
+
+
+def format_analysis(payload: dict, people: Iterable[str], excluded: Iterable[str],
+                    year: int) -> list[tuple[str, list[str]]]:
+    """Tab 2 rows for year Y: (row key, [count, won, rate, amount, cm, netMissing] texts), sub-rows
+    (`<format>-월별입과 제외`) right after their online row. Rows exist for every format seen in any year."""
+    deals = included(payload, people, excluded)
+    by_format: dict[str, list[dict]] = {}
+    for deal in deals:
+        by_format.setdefault(_format_key(deal), []).append(deal)
+    rows = []
+    for key, group in by_format.items():
+        online = group[0]["isOnline"]
+        leads = [d for d in group if d["leadYear"] == year]
+        c = canonical(group, year)
+        won = sum(_is_won(d) for d in leads)
+        amount = sum(d["amount"] for d in c)
+        if online:
+            cm = format_tenths(1000) if c else MISSING
+        else:
+            nets = [d["netPpm"] for d in c if d["netPpm"] is not None]
+            cm = format_tenths(margin_tenths(sum(nets), len(nets)))
+        missing_net = 0 if online else sum(d["netPpm"] is None for d in c)
+        cells = [format_count(len(leads)), format_count(won), format_tenths(rate_tenths(won, len(leads))),
+                 format_hundredths_eok(eok_hundredths(amount)), cm, format_count(missing_net)]
+        sub = None
+        if online:
+            kept = [d for d in leads if not d["monthlyExcluded"]]
+            kept_won = sum(_is_won(d) for d in kept)
+            sub = [format_count(len(kept)), format_count(kept_won), format_tenths(rate_tenths(kept_won, len(kept))),
+                   MISSING, MISSING, MISSING]
+        rows.append(((-amount, -len(leads), _name_order(key)), key, cells, sub))
+    out: list[tuple[str, list[str]]] = []
+    for _order, key, cells, sub in sorted(rows, key=lambda r: r[0]):
+        out.append((key, cells))
+        if sub is not None:
+            out.append((key + MONTHLY_SUFFIX, sub))
+    return out
+
+
+def _list_order(deal: dict) -> tuple:
+    key = _format_key(deal)
+    rank = ONLINE_RANK.get(key, 3)
+    return (rank, _name_order(key) if rank == 3 else (False, b""), deal["createdDate"] is None,
+            deal["createdDate"] or "", utf16_key(deal["id"]))
+
+
+def deal_list(payload: dict, people: Iterable[str], year: int) -> tuple[list[str], list[str], list[str]]:
+    """Tab 3 for year Y, excluded deals included: ids of (existing, new, no organisation), each in list order."""
+    chosen = set(people)
+    deals = sorted((d for d in payload["deals"] if d["person"] in chosen
+                    and (d["leadYear"] == year or d["contractYear"] == year)), key=_list_order)
+    existing = [d["id"] for d in deals if d["isExisting"]]
+    new = [d["id"] for d in deals if _is_new(d)]
+    no_org = [d["id"] for d in deals if d["customerKey"] is None]
+    return existing, new, no_org
+
+
+def excluded_list(payload: dict, people: Iterable[str], excluded: Iterable[str]) -> list[str]:
+    """Tab 4: the selected people's excluded deals (any year) by createdDate (missing last), then id."""
+    chosen, gone = set(people), set(excluded)
+    deals = [d for d in payload["deals"] if d["person"] in chosen and d["id"] in gone]
+    deals.sort(key=lambda d: (d["createdDate"] is None, d["createdDate"] or "", utf16_key(d["id"])))
+    return [d["id"] for d in deals]

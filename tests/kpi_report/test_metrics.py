@@ -66,3 +66,117 @@ def test_excluding_a_deal_changes_the_figures(example):
     after = kpi_summary(payload, ["직원가"], ["d4"])
     assert before[("wonAmount", "2025", "all")] == "2.23억" and after[("wonAmount", "2025", "all")] == "0.73억"
     assert after[("leads", "2025", "all")] == "7"
+
+
+def rows(text):
+    out = []
+    for line in text.strip().splitlines():
+        key, *cells = [v.strip() for v in line.split("|")]
+        out.append((key, cells))
+    return out
+
+
+def test_example_3_format_analysis(example):
+    payload, _ = payload_for(example)
+    from kpi_report.metrics import format_analysis
+    assert format_analysis(payload, ["직원가"], [], 2025) == rows("""
+        출강 | 6 | 5 | 83.3% | 1.98억 | 30.0% | 1
+        구독제(온라인) | 1 | 0 | 0.0% | 0.20억 | 100.0% | 0
+        구독제(온라인)-월별입과 제외 | 0 | 0 | — | — | — | —
+        포팅 | 1 | 1 | 100.0% | 0.05억 | 100.0% | 0
+        포팅-월별입과 제외 | 1 | 1 | 100.0% | — | — | —""")
+    assert format_analysis(payload, ["직원가"], [], 2024) == rows("""
+        출강 | 2 | 1 | 50.0% | 1.80억 | 25.0% | 0
+        구독제(온라인) | 1 | 1 | 100.0% | 0.00억 | — | 0
+        구독제(온라인)-월별입과 제외 | 1 | 1 | 100.0% | — | — | —
+        포팅 | 0 | 0 | — | 0.00억 | — | 0
+        포팅-월별입과 제외 | 0 | 0 | — | — | — | —""")
+    all_part = format_analysis(payload, ["직원가", "직원나"], [], 2025)
+    assert all_part[0] == ("출강", ["7", "6", "85.7%", "2.48억", "36.7%", "1"])
+    assert all_part[-2:] == [("선택구매(온라인)", ["0", "0", "—", "0.00억", "—", "0"]),
+                             ("선택구매(온라인)-월별입과 제외", ["0", "0", "—", "—", "—", "—"])]
+
+
+def test_example_4_deal_lists(example):
+    payload, _ = payload_for(example)
+    from kpi_report.metrics import deal_list
+    assert deal_list(payload, ["직원가"], 2025) == (["d6", "d9", "d4", "d5", "d15"], ["d3", "d7", "d13"], ["d14"])
+    assert deal_list(payload, ["직원가"], 2024) == (["d11", "d1"], ["d3", "d2"], [])
+
+
+def test_example_5_exclusions(example):
+    payload, _ = payload_for(example)
+    base = table(EXAMPLE_2)
+    cells = kpi_summary(payload, ["직원가"], ["d13"])
+    changed = {
+        "leads": ("7", "5", "+4", "+3"), "winRate": ("71.4%", "80.0%", "+4.8pp", "+30.0pp"),
+        "winRateMonthly": ("83.3%", "80.0%", "+16.7pp", "+30.0pp"),
+        "newWinRate": ("100.0%", "—", "+50.0pp", "—"), "newWinRateMonthly": ("100.0%", "—", "+50.0pp", "—"),
+        "wonAmount": ("1.83억", "1.58억", "+0.03억", "-0.22억"), "newCustomers": ("2", "0", "+2", "0"),
+        "qMissingNet": ("0", "0", "—", "—"),
+    }
+    spots = (("2025", "all"), ("2025", "offline"), ("delta", "all"), ("delta", "offline"))
+    expected = dict(base)
+    for key, values in changed.items():
+        expected.update({(key, col, seg): v for (col, seg), v in zip(spots, values)})
+    assert cells == expected  # d13 is offline: every other cell, the online column included, is Example 2's
+    only_d4 = kpi_summary(payload, ["직원가"], ["d4"])
+    got = {k: only_d4[(k, "2025", "all")] for k in ("leads", "winRate", "existingWinRate", "existingWinRateMonthly",
+                                                      "wonAmount", "cmRate", "existingCustomers", "retention", "upsell")}
+    assert got == {"leads": "7", "winRate": "71.4%", "existingWinRate": "50.0%", "existingWinRateMonthly": "66.7%",
+                   "wonAmount": "0.73억", "cmRate": "78.3%", "existingCustomers": "0", "retention": "0.0%",
+                   "upsell": "—"}
+    assert (only_d4[("wonAmount", "delta", "all")], only_d4[("cmRate", "delta", "all")]) == ("-1.07억", "+53.3pp")
+
+
+EXAMPLE_6 = """
+leads | 4 | 9 | +5 | 3 | 8 | +5
+winRate | 75.0% | 77.8% | +2.8pp | 66.7% | 75.0% | +8.3pp
+winRateMonthly | 75.0% | 87.5% | +12.5pp | 66.7% | 85.7% | +19.0pp
+newWinRate | 66.7% | 100.0% | +33.3pp | 50.0% | 100.0% | +50.0pp
+newWinRateMonthly | 66.7% | 100.0% | +33.3pp | 50.0% | 100.0% | +50.0pp
+existingWinRate | 100.0% | 66.7% | -33.3pp | 100.0% | 66.7% | -33.3pp
+existingWinRateMonthly | 100.0% | 80.0% | -20.0pp | 100.0% | 80.0% | -20.0pp
+wonAmount | 1.90억 | 2.73억 | +0.83억 | 1.80억 | 2.33억 | +0.53억
+cmRate | 50.0% | 62.0% | +12.0pp | 25.0% | 62.0% | +37.0pp
+newCustomers | 1 | 2 | +1 | 0 | 2 | +2
+existingCustomers | 2 | 1 | -1 | 2 | 1 | -1
+retention | — | 50.0% | — | — | 50.0% | —
+upsell | — | 100.0% | — | — | 100.0% | —
+qMissingContractDate | 0 | 1 | — | 0 | 1 | —
+qMissingAmount | 0 | 1 | — | 0 | 1 | —
+qMissingOrg | 0 | 1 | — | 0 | 1 | —
+qMissingNet | 0 | 1 | — | 0 | 0 | —
+"""
+
+
+def test_example_6_all_mode_union(example):
+    payload, _ = payload_for(example)
+    from kpi_report.metrics import excluded_list
+    plain = kpi_summary(payload, ["직원가", "직원나"], [])
+    union = kpi_summary(payload, ["직원가", "직원나"], ["d13", "e2"])
+    for key, cells in rows(EXAMPLE_6):
+        assert [plain[(key, c, "all")] for c in ("2024", "2025", "delta")] == cells[:3], key
+        assert [union[(key, c, "all")] for c in ("2024", "2025", "delta")] == cells[3:], key
+    example_2 = table(EXAMPLE_2)
+    assert all(union[k] == v for k, v in example_2.items() if k[1] == "2024")
+    assert excluded_list(payload, ["직원가", "직원나"], ["d13", "e2", "zz"]) == ["e2", "d13"]
+    alone = kpi_summary(payload, ["직원나"], [])
+    assert alone[("retention", "2025", "all")] == "—"
+
+
+def test_example_7_empty_unit(example):
+    payload, _ = payload_for(example)
+    from kpi_report.metrics import deal_list, excluded_list, format_analysis
+    cells = kpi_summary(payload, ["직원다"], [])
+    for (key, col, _seg), text in cells.items():
+        if key == "wonAmount":
+            assert text == "0.00억"
+        elif col == "delta":
+            assert text in ("0", "—")
+        elif key in ("leads", "newCustomers", "existingCustomers") or key.startswith("q"):
+            assert text == "0"
+        else:
+            assert text == "—"
+    assert format_analysis(payload, ["직원다"], [], 2025) == []
+    assert deal_list(payload, ["직원다"], 2025) == ([], [], []) and excluded_list(payload, ["직원다"], []) == []
