@@ -1,8 +1,8 @@
 """The Python reference of the report's figures (23 §8, §11). Works on the payload exactly as the page does:
 select the people's deals, drop the excluded ids, then count, sum, divide with `kpi_report.numbers`.
 
-So far: tab 1 (`kpi_summary`), tab 2 (`format_analysis`), tab 3 (`deal_list`) and tab 4 (`excluded_list`).
-Chart labels and quality lists follow (issue 7)."""
+Tab 1 (`kpi_summary`, `chart_labels`, `quality_list`), tab 2 (`format_analysis`), tab 3 (`deal_list`) and
+tab 4 (`excluded_list`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -198,4 +198,33 @@ def excluded_list(payload: dict, people: Iterable[str], excluded: Iterable[str])
     chosen, gone = set(people), set(excluded)
     deals = [d for d in payload["deals"] if d["person"] in chosen and d["id"] in gone]
     deals.sort(key=lambda d: (d["createdDate"] is None, d["createdDate"] or "", utf16_key(d["id"])))
+    return [d["id"] for d in deals]
+
+
+CHARTS = ("leads", "winRate", "wonAmount", "cmRate")
+NO_ORG_LABEL = "조직 미지정"
+
+
+def chart_labels(payload: dict, people: Iterable[str], excluded: Iterable[str]) -> dict[tuple[str, str, str], str]:
+    """{(chart, year, segment): label}: each bar's label is exactly its tab-1 cell (23 §8.4)."""
+    cells = kpi_summary(payload, people, excluded)
+    years = [str(y) for y in payload["compareYears"]]
+    return {(chart, year, seg): cells[(chart, year, seg)] for chart in CHARTS for year in years for seg in SEGMENTS}
+
+
+QUALITY_ROWS: dict[str, Callable[[dict, int], bool]] = {
+    "qMissingContractDate": lambda d, y: d["wonExclusion"] == "no_contract_date" and d["leadYear"] == y,
+    "qMissingAmount": lambda d, y: d["wonExclusion"] == "bad_amount" and d["contractYear"] == y,
+    "qMissingOrg": lambda d, y: d in canonical([d], y) and d["customerKey"] is None,
+    "qMissingNet": lambda d, y: not d["isOnline"] and d["netPpm"] is None and d in canonical([d], y),
+}
+
+
+def quality_list(payload: dict, people: Iterable[str], excluded: Iterable[str], row_key: str, year: int,
+                 seg: str) -> list[str]:
+    """The deals behind a quality cell (rows 14–17), by orgName (`조직 미지정` last), then id."""
+    accept, in_row = SEGMENTS[seg], QUALITY_ROWS[row_key]
+    deals = [d for d in included(payload, people, excluded) if accept(d) and in_row(d, year)]
+    deals.sort(key=lambda d: (d["orgName"] == NO_ORG_LABEL and d["customerKey"] is None, utf16_key(d["orgName"]),
+                              utf16_key(d["id"])))
     return [d["id"] for d in deals]

@@ -180,3 +180,22 @@ def test_example_7_empty_unit(example):
             assert text == "—"
     assert format_analysis(payload, ["직원다"], [], 2025) == []
     assert deal_list(payload, ["직원다"], 2025) == ([], [], []) and excluded_list(payload, ["직원다"], []) == []
+
+
+def test_example_2_charts_and_quality_lists(example):
+    from kpi_report.metrics import chart_labels, quality_list
+    payload, _ = payload_for(example)
+    labels = chart_labels(payload, ["직원가"], [])
+    assert [labels[("leads", y, s)] for y in ("2024", "2025") for s in ("all", "online", "offline")] == \
+        ["3", "1", "2", "8", "2", "6"]
+    assert [labels[("wonAmount", y, s)] for y in ("2024", "2025") for s in ("all", "online", "offline")] == \
+        ["1.80억", "0.00억", "1.80억", "2.23억", "0.25억", "1.98억"]
+    assert len(labels) == 24
+    for seg in ("all", "offline"):
+        assert quality_list(payload, ["직원가"], [], "qMissingContractDate", 2025, seg) == ["d5"]
+        assert quality_list(payload, ["직원가"], [], "qMissingAmount", 2025, seg) == ["d15"]
+        assert quality_list(payload, ["직원가"], [], "qMissingOrg", 2025, seg) == ["d14"]
+        assert quality_list(payload, ["직원가"], [], "qMissingNet", 2025, seg) == ["d13"]
+    assert all(quality_list(payload, ["직원가"], [], row, 2025, "online") == []
+               for row in ("qMissingContractDate", "qMissingAmount", "qMissingOrg", "qMissingNet"))
+    assert quality_list(payload, ["직원가"], ["d13"], "qMissingNet", 2025, "all") == []
