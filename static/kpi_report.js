@@ -256,7 +256,55 @@
       .map(function (d) { return d.id; });
   }
 
+  // ---- exclusions in localStorage (§9): pure parts; the page wraps getItem/setItem in try/catch ----
+  var STORAGE_PREFIX = "kpi_review::";
+
+  function storageKey(payload, person) {
+    return STORAGE_PREFIX + payload.years.join("_") + "::" + payload.dataGeneratedAt + "::excludedDealIds::" + person;
+  }
+
+  // A stored value → {ids: [...], reasons: {id: text}, warning: null | text}. A legacy bare array of ids is
+  // accepted with empty reasons; anything unparseable counts as empty, with a warning (not an error).
+  function parseStored(text) {
+    var empty = { ids: [], reasons: {}, warning: null };
+    if (text === null || text === undefined) { return empty; }
+    var value;
+    try { value = JSON.parse(text); } catch (e) { return { ids: [], reasons: {}, warning: "unparseable exclusions value ignored" }; }
+    if (Array.isArray(value)) {
+      return { ids: value.filter(function (x) { return typeof x === "string"; }), reasons: {}, warning: null };
+    }
+    if (value === null || typeof value !== "object" || !Array.isArray(value.excludedDealIds)) {
+      return { ids: [], reasons: {}, warning: "unparseable exclusions value ignored" };
+    }
+    var ids = value.excludedDealIds.filter(function (x) { return typeof x === "string"; });
+    var reasons = {};
+    var raw = value.reasons && typeof value.reasons === "object" ? value.reasons : {};
+    ids.forEach(function (id) { reasons[id] = typeof raw[id] === "string" ? raw[id] : ""; });
+    return { ids: ids, reasons: reasons, warning: null };
+  }
+
+  // {"excludedDealIds":[sorted ids],"reasons":{...}} with JSON.stringify (no spaces), reasons only for stored ids.
+  function serialiseStored(ids, reasons) {
+    var sorted = Array.from(new Set(ids)).sort(compareText);
+    var out = {};
+    sorted.forEach(function (id) { out[id] = reasons[id] || ""; });
+    return JSON.stringify({ excludedDealIds: sorted, reasons: out });
+  }
+
+  // ALL mode: the union of the members' ids; each id's reason is the first non-empty one in roster order.
+  function unionStored(parsedInRosterOrder) {
+    var ids = [], seen = new Set(), reasons = {};
+    parsedInRosterOrder.forEach(function (entry) {
+      entry.ids.forEach(function (id) {
+        if (!seen.has(id)) { seen.add(id); ids.push(id); reasons[id] = ""; }
+        if (!reasons[id] && entry.reasons[id]) { reasons[id] = entry.reasons[id]; }
+      });
+    });
+    return { ids: ids.sort(compareText), reasons: reasons };
+  }
+
   root.kpiReport = {
+    storageKey: storageKey, parseStored: parseStored, serialiseStored: serialiseStored, unionStored: unionStored,
     rdiv: rdiv, formatTenths: formatTenths, formatHundredthsEok: formatHundredthsEok, formatCount: formatCount,
     kpiSummary: kpiSummary, chartLabels: chartLabels, qualityList: qualityList, formatAnalysis: formatAnalysis,
     dealList: dealList, excludedList: excludedList
