@@ -173,7 +173,9 @@ class FakeSalesmap:
     # --- log (§B.11) ---
     def log(self, entry: dict) -> None:
         with self._log_lock:
-            self.requests.append(LoggedRequest(len(self.requests) + 1, time.monotonic(), now_utc(), **entry))
+            arrived = entry.pop("t_monotonic", None)
+            self.requests.append(LoggedRequest(len(self.requests) + 1, time.monotonic() if arrived is None else arrived,
+                                               now_utc(), **entry))
             self._log_lock.notify_all()
 
     def served(self, ep) -> list[tuple]:

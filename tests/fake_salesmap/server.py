@@ -48,12 +48,14 @@ class Handler(BaseHTTPRequestHandler):
         self._handle("POST")
 
     def _handle(self, method: str):
+        arrived = time.monotonic()  # the log's t_monotonic is the arrival, so pacing is measured between arrivals
         fake = self.fake
         split = urlsplit(self.path)
         query = dict(parse_qsl(split.query, keep_blank_values=True))
         entry = {"method": method, "path": split.path, "query": query, "headers": dict(self.headers),
                  "endpoint": None, "page": None, "cursor": query.get("cursor") or None, "status": None,
-                 "fault": None, "n_records": None, "next_cursor": None, "next_cursor_present": False}
+                 "fault": None, "n_records": None, "next_cursor": None, "next_cursor_present": False,
+                 "t_monotonic": arrived}
         if fake.control and split.path.startswith("/_fake/"):
             from tests.fake_salesmap.control import handle
             status, payload = handle(fake, method, split.path, self._body())
