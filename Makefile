@@ -11,7 +11,7 @@ DEMO_DB := salesmap_latest.db
 
 venv: $(STAMP)
 
-# Re-install only when a requirements file is newer than the stamp. Never `playwright install`:
+# Re-install only when a requirements file is newer than the stamp. Playwright never downloads a browser here:
 # the browser tests use Debian's /usr/bin/chromium.
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -61,13 +61,22 @@ def _group(n: int) -> str:
     return f"{n:,}"
 
 
+def eok_hundredths(krw: int) -> int:
+    """KRW in hundredths of 억, half-up."""
+    return rdiv(krw, EOK // 100)
+
+
+def format_eok_hundredths(h: int | None, missing: str = "-", signed: bool = False) -> str:
+    """`1,234.57억` from hundredths of 억; signed: `+0.43억`, zero unsigned; None → `missing`."""
+    if h is None:
+        return missing
+    sign = "-" if h < 0 else ("+" if signed and h > 0 else "")
+    return f"{sign}{_group(abs(h) // 100)}.{abs(h) % 100:02d}억"
+
+
 def format_eok(krw: int | None, missing: str = "-") -> str:
     """`1.25억`: hundredths of 억, half-up; None → `missing`."""
-    if krw is None:
-        return missing
-    h = rdiv(krw, EOK // 100)
-    sign = "-" if h < 0 else ""
-    return f"{sign}{_group(abs(h) // 100)}.{abs(h) % 100:02d}억"
+    return missing if krw is None else format_eok_hundredths(eok_hundredths(krw))
 
 
 def format_won(krw: int | None, missing: str = "-") -> str:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kpi_report.numbers import (MISSING, delta_margin_tenths, utf16_key, delta_rate_tenths, eok_hundredths, format_count,
-                                format_hundredths_eok, format_tenths, margin_tenths, rate_tenths)
+from kpi_report.numbers import (MISSING, delta_margin_tenths, delta_rate_tenths, eok_hundredths, format_count,
+                                format_hundredths_eok, format_tenths, margin_tenths, rate_tenths, utf16_key)
 
 SEGMENTS: dict[str, Callable[[dict], bool]] = {
     "all": lambda d: True,

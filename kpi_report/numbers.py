@@ -5,7 +5,7 @@ Every figure is an integer in a fixed unit (tenths of %, hundredths of 억, tent
 """
 from __future__ import annotations
 
-from domain.money import rdiv
+from domain.money import eok_hundredths, format_eok_hundredths, rdiv
 
 MISSING = "\u2014"  # —
 
@@ -18,10 +18,6 @@ def rate_tenths(n: int, d: int) -> int | None:
 def margin_tenths(ppm_sum: int, count: int) -> int | None:
     """The mean of `count` nets given as a sum of millionths, in tenths of a percent."""
     return rdiv(ppm_sum, 1000 * count) if count > 0 else None
-
-
-def eok_hundredths(krw: int) -> int:
-    return rdiv(krw, 1_000_000)
 
 
 def delta_rate_tenths(n1: int, d1: int, n2: int, d2: int) -> int | None:
@@ -52,11 +48,8 @@ def format_tenths(tenths: int | None, unit: str = "%", signed: bool = False) -> 
 
 
 def format_hundredths_eok(hundredths: int | None, signed: bool = False) -> str:
-    """`1,234.57억`; None → —."""
-    if hundredths is None:
-        return MISSING
-    h = abs(hundredths)
-    return f"{_sign(hundredths, signed)}{h // 100:,}.{h % 100:02d}억"
+    """`1,234.57억`; None → — (the domain's 억 format with the report's missing mark)."""
+    return format_eok_hundredths(hundredths, MISSING, signed)
 
 
 def format_count(value: int | None, signed: bool = False) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from domain.dates import parse_when
 from domain.text import clean_text
+from snapshot.store import quote_ident, table_names
 
 # (field, candidates in order, required) for the deal table (23 §2.1).
 DEAL_FIELDS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
@@ -55,12 +56,8 @@ def match_column(columns: list[str], candidates: tuple[str, ...]) -> str | None:
     return None
 
 
-def tables(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-
-
 def columns_of(conn: sqlite3.Connection, table: str) -> list[str]:
-    return [r[1] for r in conn.execute(f'PRAGMA table_info("{table.replace(chr(34), chr(34) * 2)}")')]
+    return [r[1] for r in conn.execute(f"PRAGMA table_info({quote_ident(table)})")]
 
 
 @dataclass(frozen=True)
@@ -79,7 +76,7 @@ class DealColumns:
 
 def detect(conn: sqlite3.Connection) -> DealColumns:
     """Match every logical field (23 §2.1); raises FriendlySchemaError for a missing table or required column."""
-    names = tables(conn)
+    names = table_names(conn)
     if "deal" not in names:
         raise FriendlySchemaError(f"Table 'deal' not found. Available tables: {', '.join(names) or '(none)'}")
     deal_columns = columns_of(conn, "deal")
@@ -104,13 +101,9 @@ def detect(conn: sqlite3.Connection) -> DealColumns:
     return DealColumns(fields, net_candidates, person_id, person_org, org_id, org_name)
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def deal_rows(conn: sqlite3.Connection, cols: DealColumns) -> list[dict]:
     """Every deal row, in rowid order, as {logical field: raw cell}; absent fields are None."""
-    select = [f"{_q(col)}" if col else "NULL" for col in cols.fields.values()]
+    select = [f"{quote_ident(col)}" if col else "NULL" for col in cols.fields.values()]
     names = list(cols.fields)
     rows = conn.execute(f"SELECT {', '.join(select)} FROM deal ORDER BY rowid")
     return [dict(zip(names, row)) for row in rows]
@@ -123,7 +116,7 @@ def person_orgs(conn: sqlite3.Connection, cols: DealColumns) -> dict[str, object
     if cols.person_id is None:
         return {}
     out: dict[str, object] = {}
-    for person_id, org in conn.execute(f"SELECT {_q(cols.person_id)}, {_q(cols.person_org)} FROM people "
+    for person_id, org in conn.execute(f"SELECT {quote_ident(cols.person_id)}, {quote_ident(cols.person_org)} FROM people "
                                        "ORDER BY rowid"):
         key = clean_text(person_id)
         if key is not None and key not in out:
@@ -136,7 +129,7 @@ def org_names(conn: sqlite3.Connection, cols: DealColumns) -> dict[str, str | No
     if cols.org_id is None:
         return {}
     out: dict[str, str | None] = {}
-    for org_id, name in conn.execute(f"SELECT {_q(cols.org_id)}, {_q(cols.org_name)} FROM organization "
+    for org_id, name in conn.execute(f"SELECT {quote_ident(cols.org_id)}, {quote_ident(cols.org_name)} FROM organization "
                                      "ORDER BY rowid"):
         key = clean_text(org_id)
         if key is not None and key not in out:
@@ -147,7 +140,7 @@ def org_names(conn: sqlite3.Connection, cols: DealColumns) -> dict[str, str | No
 def data_generated_at(conn: sqlite3.Connection, db_path: str | Path) -> tuple[str, str]:
     """(`dataGeneratedAt`, source): run_info's captured_at_utc of the greatest run_tag when parseable, else the
     file's mtime in UTC ISO-8601 (23 §2.2)."""
-    if "run_info" in tables(conn):
+    if "run_info" in table_names(conn):
         cols = columns_of(conn, "run_info")
         if "captured_at_utc" in cols and "run_tag" in cols:
             row = conn.execute('SELECT "captured_at_utc" FROM "run_info" ORDER BY "run_tag" DESC LIMIT 1').fetchone()

@@ -12,6 +12,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from snapshot.store import table_names
+
 log = logging.getLogger(__name__)
 
 
@@ -48,8 +50,7 @@ def backup(db_path: str, backup_dir: str, keep: int) -> str:
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                                 "AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
+            tables = table_names(conn)
             if "run_info" in tables:
                 cur = conn.execute('SELECT * FROM "run_info" LIMIT 1')
                 row = cur.fetchone()

@@ -13,34 +13,31 @@ from snapshot.config import CrawlConfig
 from snapshot.seams import REAL, Seams
 from snapshot.crawl import (CRAWL_FAILED, INTERNAL, INTERRUPTED, NOT_PUBLISHED, OK, USAGE, WEBFORM_ERRORS, _client,
                             _connect, _start, crawl_endpoints, fetch_submissions, log, write_meta)
-from snapshot.store import prepare
+from snapshot.store import prepare, table_names
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def full_run(cfg: CrawlConfig, seams: Seams = REAL) -> int:
+def _history_entry(**fields) -> dict:
+    """A run-history line with every field of the seed, in its order; the caller fills what it knows."""
+    entry = {"run_tag": None, "captured_at_utc": None, "final_db_path": None, "log_path": None, "backup_path": None,
+             "tables": {}, "errors": {"count": 0, "details": []}, "mode": "full", "status": "internal_error",
+             "exit_code": INTERNAL, "resumed": False, "started_at_utc": _now(), "finished_at_utc": None,
+             "tmp_db_path": None, "checkpoint_path": None, "webform": None}
+    entry.update(fields)
+    return entry
+
+
+def _run_and_record(cfg: CrawlConfig, entry: dict, handler, client, body, on_interrupt) -> int:
+    """Run `body()` → exit code; Ctrl-C/SIGTERM → 130 after `on_interrupt()`, anything unexpected → 1 with one
+    stderr line (traceback in the log). Always closes the client and appends the run-history line."""
     try:
-        identity = _start(cfg)
-    except ValueError as exc:
-        print(f"snapshot: {exc}", file=sys.stderr)
-        return USAGE
-    started = _now()
-    log_path, handler = history.open_log(cfg.log_dir, identity["run_tag"])
-    entry = {"run_tag": identity["run_tag"], "captured_at_utc": identity["captured_at_utc"], "final_db_path": None,
-             "log_path": log_path, "backup_path": None, "tables": {}, "errors": {"count": 0, "details": []},
-             "mode": "full", "status": "internal_error", "exit_code": INTERNAL, "resumed": identity["resumed"],
-             "started_at_utc": started, "finished_at_utc": None, "tmp_db_path": identity["tmp"],
-             "checkpoint_path": str(identity["checkpoint"]), "webform": None}
-    client = _client(cfg, seams)
-    ckpt = cp.CheckpointFile(identity["checkpoint"], identity["data"], seams.replace_checkpoint, seams.sleep)
-    try:
-        code = _crawl_and_publish(cfg, identity, entry, client, ckpt, seams)
+        code = body()
     except KeyboardInterrupt:
         entry["status"], code = "interrupted", INTERRUPTED
-        _write_checkpoint_quietly(ckpt)
-        print("snapshot: interrupted; rerun with --resume", file=sys.stderr)
+        on_interrupt()
     except Exception as exc:  # noqa: BLE001 — one line on stderr, the traceback in the log
         log.exception("internal error")
         entry["status"], code = "internal_error", INTERNAL
@@ -51,6 +48,33 @@ def full_run(cfg: CrawlConfig, seams: Seams = REAL) -> int:
     history.append(cfg.log_dir, entry)
     history.close_log(handler)
     return code
+
+
+def _webform_summary(counts, errors: list[str]) -> dict:
+    return {"forms": counts.forms, "rows": counts.rows, "dropped_missing_person": counts.dropped_missing_person,
+            "dropped_not_allowed": counts.dropped_not_allowed, "forms_not_found": counts.forms_not_found,
+            "errors": errors}
+
+
+def full_run(cfg: CrawlConfig, seams: Seams = REAL) -> int:
+    try:
+        identity = _start(cfg)
+    except ValueError as exc:
+        print(f"snapshot: {exc}", file=sys.stderr)
+        return USAGE
+    started = _now()
+    log_path, handler = history.open_log(cfg.log_dir, identity["run_tag"])
+    entry = _history_entry(run_tag=identity["run_tag"], captured_at_utc=identity["captured_at_utc"],
+                           log_path=log_path, resumed=identity["resumed"], started_at_utc=started,
+                           tmp_db_path=identity["tmp"], checkpoint_path=str(identity["checkpoint"]))
+    client = _client(cfg, seams)
+    ckpt = cp.CheckpointFile(identity["checkpoint"], identity["data"], seams.replace_checkpoint, seams.sleep)
+
+    def on_interrupt():
+        _write_checkpoint_quietly(ckpt)
+        print("snapshot: interrupted; rerun with --resume", file=sys.stderr)
+    return _run_and_record(cfg, entry, handler, client,
+                           lambda: _crawl_and_publish(cfg, identity, entry, client, ckpt, seams), on_interrupt)
 
 
 def _write_checkpoint_quietly(ckpt) -> None:
@@ -84,10 +108,7 @@ def _crawl_and_publish(cfg, identity, entry, client, ckpt, seams) -> int:
     web_errors: list[str] = []
     if stage == "webform":
         counts, web_errors = webform.run_step(conn, fetch_submissions(client), log)
-        entry["webform"] = {"forms": counts.forms, "rows": counts.rows,
-                            "dropped_missing_person": counts.dropped_missing_person,
-                            "dropped_not_allowed": counts.dropped_not_allowed,
-                            "forms_not_found": counts.forms_not_found, "errors": web_errors}
+        entry["webform"] = _webform_summary(counts, web_errors)
         identity["data"]["webform"] = entry["webform"]
         write_meta(conn, progress, identity, cfg, cfg.db_path)
         conn.execute("BEGIN")
@@ -145,59 +166,51 @@ def webform_only(cfg: CrawlConfig, seams: Seams = REAL) -> int:
         return USAGE
     tag = datetime.now(timezone.utc).strftime("%Y%m%d_%H%M%S")
     log_path, handler = history.open_log(cfg.log_dir, tag)
-    entry = {"run_tag": tag, "captured_at_utc": None, "final_db_path": None, "log_path": log_path,
-             "backup_path": None, "tables": {}, "errors": {"count": 0, "details": []}, "mode": "webform-only",
-             "status": "internal_error", "exit_code": INTERNAL, "resumed": False, "started_at_utc": _now(),
-             "finished_at_utc": None, "tmp_db_path": f"{cfg.db_path}.webform.tmp", "checkpoint_path": None,
-             "webform": None}
+    entry = _history_entry(run_tag=tag, log_path=log_path, mode="webform-only",
+                           tmp_db_path=f"{cfg.db_path}.webform.tmp")
     copy_path = entry["tmp_db_path"]
     client = _client(cfg, seams)
-    try:
-        source = sqlite3.connect(f"file:{cfg.db_path}?mode=ro", uri=True)
+
+    def on_interrupt():
         Path(copy_path).unlink(missing_ok=True)
-        target = sqlite3.connect(copy_path)
-        source.backup(target)
-        source.close()
-        target.close()
-        conn = _connect(copy_path)
-        counts, errors = webform.run_step(conn, fetch_submissions(client), log)
-        entry["webform"] = {"forms": counts.forms, "rows": counts.rows,
-                            "dropped_missing_person": counts.dropped_missing_person,
-                            "dropped_not_allowed": counts.dropped_not_allowed,
-                            "forms_not_found": counts.forms_not_found, "errors": errors}
-        entry["tables"] = {"webform_history": {"rows": counts.rows, "cols": 8 if counts.rows else 0}}
-        if errors:
-            conn.close()
-            Path(copy_path).unlink(missing_ok=True)
-            entry["status"], code = "webform_errors", WEBFORM_ERRORS
-            print(f"snapshot: web-form errors ({len(errors)}); live DB unchanged", file=sys.stderr)
-        else:
-            conn.execute("BEGIN")
-            prepare(conn)
-            conn.execute("COMMIT")
-            conn.close()
-            if publish.replace_file_with_retry(copy_path, cfg.db_path, seams.replace, sleep=seams.sleep):
-                entry.update(status="ok", final_db_path=cfg.db_path)
-                code = OK
-            else:
-                entry["status"], code = "publish_failed", NOT_PUBLISHED
-    except KeyboardInterrupt:
-        Path(copy_path).unlink(missing_ok=True)
-        entry["status"], code = "interrupted", INTERRUPTED
         print("snapshot: interrupted; live DB unchanged", file=sys.stderr)
-    finally:
-        client.close()
-    entry.update(exit_code=code, finished_at_utc=_now())
-    history.append(cfg.log_dir, entry)
-    history.close_log(handler)
-    return code
+    return _run_and_record(cfg, entry, handler, client,
+                           lambda: _rebuild_webforms(cfg, seams, entry, client, copy_path), on_interrupt)
+
+
+def _rebuild_webforms(cfg: CrawlConfig, seams: Seams, entry: dict, client, copy_path: str) -> int:
+    source = sqlite3.connect(f"file:{cfg.db_path}?mode=ro", uri=True)
+    Path(copy_path).unlink(missing_ok=True)
+    target = sqlite3.connect(copy_path)
+    source.backup(target)
+    source.close()
+    target.close()
+    conn = _connect(copy_path)
+    counts, errors = webform.run_step(conn, fetch_submissions(client), log)
+    entry["webform"] = _webform_summary(counts, errors)
+    entry["tables"] = {"webform_history": {"rows": counts.rows, "cols": 8 if counts.rows else 0}}
+    if errors:
+        conn.close()
+        Path(copy_path).unlink(missing_ok=True)
+        entry["status"] = "webform_errors"
+        print(f"snapshot: web-form errors ({len(errors)}); live DB unchanged", file=sys.stderr)
+        return WEBFORM_ERRORS
+    conn.execute("BEGIN")
+    prepare(conn)
+    conn.execute("COMMIT")
+    conn.close()
+    if publish.replace_file_with_retry(copy_path, cfg.db_path, seams.replace, sleep=seams.sleep):
+        entry.update(status="ok", final_db_path=cfg.db_path)
+        return OK
+    entry["status"] = "publish_failed"
+    return NOT_PUBLISHED
 
 
 def _is_snapshot(path: str) -> bool:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            names = set(table_names(conn))
         finally:
             conn.close()
     except sqlite3.DatabaseError:

@@ -23,6 +23,12 @@ def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def table_names(conn: sqlite3.Connection) -> list[str]:
+    """The database's tables in creation order, without SQLite's internal `sqlite_*` ones."""
+    return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       "AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
+
+
 def to_cell(value: Any) -> str | float | None:
     """The storage rule: null → NULL; dict/list → JSON text; bool → '1'/'0'; int → str; float → bound
     as REAL into a TEXT column (SQLite writes its text); str unchanged."""

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from flask import current_app, g
 
+from snapshot.store import table_names
+
 REQUIRED_TABLES = ("organization", "people", "deal", "memo")
 
 
@@ -90,7 +92,7 @@ def check_snapshot(path: str) -> Snapshot:
     try:
         conn = sqlite3.connect(f"file:{snap.path}?mode=ro", uri=True)
         try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = set(table_names(conn))
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:

@@ -193,3 +193,13 @@ def test_empty_and_short_pages_with_a_cursor_do_not_end_a_table(api_dataset_smal
         assert (2, 0) in [(p, n) for p, _c, n in server.served("people")]
         assert (1, 0) in [(p, n) for p, _c, n in server.served("deal")]
     assert diff(tmp_path / "salesmap_latest.db", direct) == []
+
+
+def test_webform_only_unexpected_error_is_recorded(fake, tmp_path):
+    assert crawl(fake, tmp_path, "--no-backup") == 0
+    (tmp_path / "salesmap_latest.db.webform.tmp").mkdir()  # the copy cannot be made: an unexpected OSError
+    before = (tmp_path / "salesmap_latest.db").read_bytes()
+    assert crawl(fake, tmp_path, "--webform-only") == 1
+    last = history(tmp_path)[-1]
+    assert (last["mode"], last["status"], last["exit_code"]) == ("webform-only", "internal_error", 1)
+    assert (tmp_path / "salesmap_latest.db").read_bytes() == before
