@@ -10,7 +10,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-from domain.dates import KST, parse_when
+from kpi_report.numbers import kst_minutes
 
 _TRUE, _FALSE = {"1", "true", "yes"}, {"0", "false", "no"}
 
@@ -61,8 +61,7 @@ def mail_settings(environ: dict, *, dry_run: bool) -> MailSettings:
 
 def data_time_text(payload: dict) -> str:
     """`2026-01-19 03:04 KST`, plus ` (DB 파일 수정 시각)` when the time is the file's mtime."""
-    when = parse_when(payload["dataGeneratedAt"])
-    text = when.astimezone(KST).strftime("%Y-%m-%d %H:%M") + " KST" if when else payload["dataGeneratedAt"]
+    text = kst_minutes(payload["dataGeneratedAt"]) + " KST"
     return text + (" (DB 파일 수정 시각)" if payload["meta"]["dataGeneratedAtSource"] == "file_mtime" else "")
 
 

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from kpi_report.numbers import (MISSING, delta_margin_tenths, delta_rate_tenths, eok_hundredths, format_count,
-                                format_hundredths_eok, format_tenths, margin_tenths, rate_tenths, utf16_key)
+from domain.revenue import NO_CONTRACT_DATE, REASON_LABELS
+from domain.text import is_blank
+from kpi_report.numbers import (MISSING, delta_margin_tenths, delta_rate_tenths, eok_hundredths, format_amount,
+                                format_count, format_hundredths_eok, format_net, format_tenths, margin_tenths,
+                                rate_tenths, utf16_key)
 
 SEGMENTS: dict[str, Callable[[dict], bool]] = {
     "all": lambda d: True,
@@ -228,3 +231,45 @@ def quality_list(payload: dict, people: Iterable[str], excluded: Iterable[str], 
     deals.sort(key=lambda d: (d["orgName"] == NO_ORG_LABEL and d["customerKey"] is None, utf16_key(d["orgName"]),
                               utf16_key(d["id"])))
     return [d["id"] for d in deals]
+
+
+DEAL_COLUMNS = ("created", "org", "name", "format", "status", "contract", "owner", "probability", "expected",
+                "amount", "net")
+
+
+def merged_keys(payload: dict) -> frozenset[str]:
+    """The `n:<key>` customer keys that merge organisations of the same name (the `동명 합산` pill)."""
+    return frozenset("n:" + m["key"] for m in payload["meta"]["mergedOrgKeys"])
+
+
+def deal_cells(deal: dict, merged: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The text of a deal row in tabs 3 and 4 (and the quality lists), by `data-col` (23 §8.6). The org cell is
+    the name, followed by ` 동명 합산` when the deal's customer key merges several organisations."""
+    pill = " 동명 합산" if deal["customerKey"] in merged else ""
+    return {
+        "created": deal["createdDate"] or MISSING,
+        "org": deal["orgName"] + pill,
+        "name": deal["dealName"] if deal["dealName"] is not None else MISSING,
+        "format": _format_key(deal),
+        "status": deal["status"] if deal["status"] is not None else MISSING,
+        "contract": deal["contractDate"] or MISSING,
+        "owner": deal["ownerName"],
+        "probability": deal["probability"] or MISSING,
+        "expected": deal["expectedCloseDate"] or MISSING,
+        "amount": format_amount(deal["amount"], deal["amountText"]),
+        "net": format_net(deal["netPpm"], deal["netText"]),
+    }
+
+
+def quality_cells(payload: dict, deal: dict, row_key: str) -> dict[str, str]:
+    """A quality-list row (23 §8.1): the deal's cells, a missing contract date with stored text as
+    `무효(<text>)`, and for rows 14–16 the `exclusionReason` label of the deal's exclusion object."""
+    cells = deal_cells(deal, merged_keys(payload))
+    if row_key == "qMissingNet":
+        return cells
+    item = next(x for x in payload["wonExclusions"] if x["dealId"] == deal["id"])
+    raw = item["contractDateRaw"]
+    if item["reason"] == NO_CONTRACT_DATE and not is_blank(raw):
+        cells["contract"] = f"무효({raw.strip()})"
+    cells["exclusionReason"] = REASON_LABELS[item["reason"]]
+    return cells

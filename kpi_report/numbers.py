@@ -5,6 +5,7 @@ Every figure is an integer in a fixed unit (tenths of %, hundredths of 억, tent
 """
 from __future__ import annotations
 
+from domain.dates import KST, parse_when
 from domain.money import eok_hundredths, format_eok_hundredths, rdiv
 
 MISSING = "\u2014"  # —
@@ -76,3 +77,9 @@ def format_amount(amount: int | None, amount_text: str | None) -> str:
 def utf16_key(text: str) -> bytes:
     """The report's string order (23 §10.4): UTF-16 code units, as JavaScript's `<` compares."""
     return text.encode("utf-16-be")
+
+
+def kst_minutes(value: str) -> str:
+    """`YYYY-MM-DD HH:MM` in KST of an ISO time (header and mail times, 23 §10.3); unparseable → as given."""
+    when = parse_when(value)
+    return when.astimezone(KST).strftime("%Y-%m-%d %H:%M") if when else value

@@ -3,7 +3,8 @@
  * Pure functions, the camelCase twins of kpi_report/metrics.py, exposed as window.kpiReport so that the tests
  * can compare them with the Python reference. Every figure is an exact ratio of integers rounded by one
  * BigInt function, so both sides agree to the digit. No locale formatting, no localeCompare.
- * (The page's rendering, filters and storage come in a later slice.)
+ * The second half renders the page (23 §7): it runs only when the document carries the `#kpi-data` block, and
+ * writes every data-derived text through textContent or attribute setters, never as markup.
  */
 (function (root) {
   "use strict";
@@ -307,6 +308,465 @@
     storageKey: storageKey, parseStored: parseStored, serialiseStored: serialiseStored, unionStored: unionStored,
     rdiv: rdiv, formatTenths: formatTenths, formatHundredthsEok: formatHundredthsEok, formatCount: formatCount,
     kpiSummary: kpiSummary, chartLabels: chartLabels, qualityList: qualityList, formatAnalysis: formatAnalysis,
-    dealList: dealList, excludedList: excludedList
+    dealList: dealList, excludedList: excludedList, dealCells: dealCells, qualityCells: qualityCells
   };
+
+  // ---- row cells of tabs 3 and 4 and the quality lists (twins of metrics.deal_cells / quality_cells) ----
+  var REASON_LABELS = { no_organization: "조직 없음", no_contract_date: "계약 체결일 없음/오류", bad_amount: "금액 없음/오류" };
+  var MERGED_PILL = "동명 합산";
+
+  function isBlank(value) {
+    if (value === null || value === undefined) { return true; }
+    var t = String(value).trim();
+    return t === "" || t === "-" || t === "\u2013" || t === "\u2014";
+  }
+  function mergedKeys(payload) {
+    return new Set(payload.meta.mergedOrgKeys.map(function (m) { return "n:" + m.key; }));
+  }
+  function orDash(v) { return v === null || v === undefined || v === "" ? MISSING : v; }
+  function amountText(d) {
+    if (d.amount !== null) { return formatHundredthsEok(eokHundredths(d.amount)); }
+    return d.amountText !== null ? "무효(" + d.amountText + ")" : MISSING;
+  }
+  function netText(d) {
+    if (d.netPpm !== null) { return formatTenths(rdiv(d.netPpm, 1000n)); }
+    return d.netText !== null ? "무효(" + d.netText + ")" : MISSING;
+  }
+  // {col: text}; the org cell's pill is returned apart (cells.org is the name alone) so the page can style it.
+  function rowParts(d, merged) {
+    return {
+      cells: { created: orDash(d.createdDate), org: d.orgName, name: orDash(d.dealName), format: formatKey(d),
+               status: orDash(d.status), contract: orDash(d.contractDate), owner: d.ownerName,
+               probability: orDash(d.probability), expected: orDash(d.expectedCloseDate), amount: amountText(d),
+               net: netText(d) },
+      pill: merged.has(d.customerKey)
+    };
+  }
+  function dealCells(d, merged) {
+    var parts = rowParts(d, merged instanceof Set ? merged : new Set(merged || []));
+    if (parts.pill) { parts.cells.org += " " + MERGED_PILL; }
+    return parts.cells;
+  }
+  function exclusionOf(payload, id) {
+    for (var i = 0; i < payload.wonExclusions.length; i++) {
+      if (payload.wonExclusions[i].dealId === id) { return payload.wonExclusions[i]; }
+    }
+    return null;
+  }
+  function qualityExtras(payload, d, rowKey) {
+    if (rowKey === "qMissingNet") { return null; }
+    var item = exclusionOf(payload, d.id);
+    return {
+      contract: item.reason === "no_contract_date" && !isBlank(item.contractDateRaw)
+        ? "무효(" + item.contractDateRaw.trim() + ")" : null,
+      reason: REASON_LABELS[item.reason]
+    };
+  }
+  function qualityCells(payload, d, rowKey) {
+    var cells = dealCells(d, mergedKeys(payload)), extra = qualityExtras(payload, d, rowKey);
+    if (extra !== null) {
+      if (extra.contract !== null) { cells.contract = extra.contract; }
+      cells.exclusionReason = extra.reason;
+    }
+    return cells;
+  }
+
+  // ================= the page (23 §7) =================
+  function startPage() {
+    var data;
+    try {
+      data = JSON.parse(document.getElementById("kpi-data").textContent);
+    } catch (e) {
+      data = null;
+    }
+    root.__DATA__ = data;
+    if (!data || !Array.isArray(data.deals)) {
+      var box = document.createElement("div");
+      box.className = "fatal";
+      box.textContent = "window.__DATA__.deals 가 없습니다. 빌더 출력을 확인하세요.";
+      document.body.replaceChildren(box);
+      return;
+    }
+    new Page(data).start();
+  }
+
+  var DEAL_COLUMNS = [["created", "생성일"], ["org", "기업명"], ["name", "딜 이름"], ["format", "과정포맷"],
+    ["status", "상태"], ["contract", "계약 체결일"], ["owner", "구성원"], ["probability", "가능성"],
+    ["expected", "수주 예정일"], ["amount", "금액"], ["net", "Net(%)"]];
+  var FORMAT_COLUMNS = [["count", "딜 수 (리드연도)"], ["won", "Won 딜 수 (리드연도)"], ["rate", "체결률"],
+    ["amount", "Won 체결액 합 (체결연도)"], ["cm", "공헌이익률"], ["netMissing", "net% 누락 건수 (비온라인, 체결연도)"]];
+  var SEGMENT_LABELS = { all: "전체", online: "온라인", offline: "비온라인" };
+  var CHART_TITLES = { leads: "리드 수", winRate: "체결률", wonAmount: "총 체결액", cmRate: "공헌이익률" };
+  var COLOURS = ["#9aa5b1", "#2f6fde"];
+  var ALL_VALUE = "";
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    if (attrs) { Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); }); }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+  function $(id) { return document.getElementById(id); }
+
+  function Page(data) {
+    this.data = data;
+    this.y1 = data.compareYears[0];
+    this.y2 = data.compareYears[1];
+    this.merged = mergedKeys(data);
+    this.byId = new Map(data.deals.map(function (d) { return [d.id, d]; }));
+    this.svgNs = document.querySelector("svg[data-chart]").namespaceURI;
+    this.state = { team: 0, unit: 0, person: ALL_VALUE, tab: "kpi", formatYear: this.y2, dealsYear: this.y2,
+                   ids: [], reasons: {}, quality: null };
+  }
+
+  Page.prototype.start = function () {
+    var self = this;
+    this.fillTeams();
+    $("team-select").addEventListener("change", function (e) {
+      self.state.team = Number(e.target.value); self.state.unit = 0; self.state.person = ALL_VALUE;
+      self.fillUnits(); self.filterChanged();
+    });
+    $("unit-select").addEventListener("change", function (e) {
+      self.state.unit = Number(e.target.value); self.state.person = ALL_VALUE;
+      self.fillPeople(); self.filterChanged();
+    });
+    $("person-select").addEventListener("change", function (e) {
+      self.state.person = e.target.value; self.filterChanged();
+    });
+    document.querySelectorAll("button[data-tab]").forEach(function (b) {
+      b.addEventListener("click", function () { self.state.tab = b.getAttribute("data-tab"); self.render(); });
+    });
+    document.querySelectorAll("button[data-format-year]").forEach(function (b) {
+      b.addEventListener("click", function () { self.state.formatYear = Number(b.getAttribute("data-format-year")); self.render(); });
+    });
+    document.querySelectorAll("button[data-deals-year]").forEach(function (b) {
+      b.addEventListener("click", function () { self.state.dealsYear = Number(b.getAttribute("data-deals-year")); self.render(); });
+    });
+    $("kpi-table").addEventListener("click", function (e) {
+      var button = e.target.closest("button.quality-link");
+      if (!button) { return; }
+      var cell = button.parentNode;
+      self.state.quality = { row: cell.getAttribute("data-row"), year: Number(cell.getAttribute("data-col")),
+                             seg: cell.getAttribute("data-seg") };
+      self.renderQualityList();
+    });
+    this.fillUnits();
+    this.filterChanged();
+  };
+
+  // ---- filters ----
+  Page.prototype.team = function () { return this.data.roster[this.state.team]; };
+  Page.prototype.unit = function () { return this.team().units[this.state.unit]; };
+  Page.prototype.allMode = function () { return this.state.person === ALL_VALUE; };
+  Page.prototype.people = function () { return this.allMode() ? this.unit().people.slice() : [this.state.person]; };
+
+  function fillSelect(select, options, value) {
+    select.replaceChildren();
+    options.forEach(function (o) { select.appendChild(el("option", { value: o[0] }, o[1])); });
+    select.value = value;
+  }
+  Page.prototype.fillTeams = function () {
+    fillSelect($("team-select"), this.data.roster.map(function (t, i) { return [String(i), t.team]; }), "0");
+  };
+  Page.prototype.fillUnits = function () {
+    fillSelect($("unit-select"), this.team().units.map(function (u, i) { return [String(i), u.unit]; }),
+               String(this.state.unit));
+    this.fillPeople();
+  };
+  Page.prototype.fillPeople = function () {
+    var options = [[ALL_VALUE, "ALL (해당 파트/셀 전체)"]].concat(this.unit().people.map(function (p) { return [p, p]; }));
+    fillSelect($("person-select"), options, this.state.person);
+  };
+  Page.prototype.filterChanged = function () {
+    this.state.quality = null;
+    this.loadExclusions();
+    this.render();
+  };
+  Page.prototype.scopeText = function () {
+    return "팀=" + this.team().team + ", 파트/셀=" + this.unit().unit + ", person=" +
+      (this.allMode() ? "ALL" : this.state.person);
+  };
+
+  // ---- storage (§9): every access in try/catch; a failure keeps the in-memory set and shows the warning ----
+  Page.prototype.storageFailed = function (error) {
+    $("storage-warning").hidden = false;
+    if (root.console) { root.console.warn("kpi_review storage unavailable:", String(error)); }
+  };
+  Page.prototype.read = function (person) {
+    var text = null;
+    try { text = root.localStorage.getItem(storageKey(this.data, person)); } catch (e) { this.storageFailed(e); }
+    var parsed = parseStored(text);
+    if (parsed.warning && root.console) { root.console.warn(parsed.warning + " (" + person + ")"); }
+    return parsed;
+  };
+  Page.prototype.loadExclusions = function () {
+    var self = this, loaded;
+    if (this.allMode()) {
+      loaded = unionStored(this.unit().people.map(function (p) { return self.read(p); }));
+    } else {
+      loaded = this.read(this.state.person);
+    }
+    this.state.ids = loaded.ids;
+    this.state.reasons = loaded.reasons;
+  };
+  Page.prototype.save = function () {
+    if (this.allMode()) { return; }  // ALL mode never writes
+    try {
+      root.localStorage.setItem(storageKey(this.data, this.state.person),
+                                serialiseStored(this.state.ids, this.state.reasons));
+    } catch (e) { this.storageFailed(e); }
+  };
+  Page.prototype.setExcluded = function (id, on) {
+    var ids = this.state.ids.filter(function (x) { return x !== id; });
+    if (on) { ids.push(id); if (!(id in this.state.reasons)) { this.state.reasons[id] = ""; } }
+    else { delete this.state.reasons[id]; }
+    this.state.ids = ids.sort(compareText);
+    this.state.quality = null;
+    this.save();
+    this.render();
+  };
+
+  // ---- rendering ----
+  Page.prototype.render = function () {
+    var self = this;
+    document.querySelectorAll("button[data-tab]").forEach(function (b) {
+      var on = b.getAttribute("data-tab") === self.state.tab;
+      b.setAttribute("aria-selected", on ? "true" : "false");
+      $("tab-" + b.getAttribute("data-tab")).hidden = !on;
+    });
+    this.markYears("data-format-year", this.state.formatYear);
+    this.markYears("data-deals-year", this.state.dealsYear);
+    var people = this.people(), excluded = this.state.ids;
+    var cells = kpiSummary(this.data, people, excluded);
+    this.renderSummary(cells);
+    this.renderCharts(cells);
+    this.renderQualityList();
+    this.renderFormats(formatAnalysis(this.data, people, excluded, this.state.formatYear));
+    this.guarded("deals-body", "탭 3(딜 리스트) 렌더링 중 오류가 발생했습니다. (개발자 콘솔 확인)", function () { self.renderDeals(); });
+    this.guarded("excluded-body", "탭 4(제외 내역) 렌더링 중 오류가 발생했습니다. (개발자 콘솔 확인)", function () { self.renderExcluded(); });
+  };
+  Page.prototype.markYears = function (attr, year) {
+    document.querySelectorAll("button[" + attr + "]").forEach(function (b) {
+      b.setAttribute("aria-pressed", Number(b.getAttribute(attr)) === year ? "true" : "false");
+    });
+  };
+  Page.prototype.guarded = function (id, message, fn) {
+    try { fn(); } catch (e) {
+      if (root.console) { root.console.warn(e); }
+      $(id).replaceChildren(el("p", { "class": "tab-error" }, message));
+    }
+  };
+
+  Page.prototype.renderSummary = function (cells) {
+    document.querySelectorAll("#kpi-table td[data-row]").forEach(function (td) {
+      var row = td.getAttribute("data-row"), col = td.getAttribute("data-col"), seg = td.getAttribute("data-seg");
+      var text = cells[row + "|" + col + "|" + seg];
+      if (td.hasAttribute("data-quality") && col !== "delta" && text !== "0" && text !== MISSING) {
+        var button = el("button", { type: "button", "class": "quality-link" }, text);
+        td.replaceChildren(button);
+      } else {
+        td.textContent = text;
+      }
+    });
+  };
+
+  Page.prototype.renderCharts = function (cells) {
+    var self = this, ns = this.svgNs;
+    function svgEl(tag, attrs, text) {
+      var node = document.createElementNS(ns, tag);
+      Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+      if (text !== undefined) { node.textContent = text; }
+      return node;
+    }
+    document.querySelectorAll("svg[data-chart]").forEach(function (svg) {
+      var chart = svg.getAttribute("data-chart"), years = [self.y1, self.y2];
+      var values = {};
+      var max = chart === "winRate" || chart === "cmRate" ? 1000n : 0n;
+      years.forEach(function (y) {
+        SEGMENT_KEYS.forEach(function (seg) {
+          var v = chartValue(cells[chart + "|" + y + "|" + seg]);
+          values[y + "|" + seg] = v;
+          if ((chart === "leads" || chart === "wonAmount") && v !== null && v > max) { max = v; }
+        });
+      });
+      var title = CHART_TITLES[chart] + ": " + years.map(function (y) {
+        return y + " " + SEGMENT_KEYS.map(function (seg) { return SEGMENT_LABELS[seg] + " " + cells[chart + "|" + y + "|" + seg]; }).join(", ");
+      }).join(" / ");
+      svg.replaceChildren(svgEl("title", {}, title));
+      svg.appendChild(svgEl("text", { x: 6, y: 14, "class": "chart-title" }, CHART_TITLES[chart]));
+      years.forEach(function (y, i) {
+        svg.appendChild(svgEl("rect", { x: 190 + i * 52, y: 6, width: 10, height: 10, fill: COLOURS[i], "class": "legend" }));
+        svg.appendChild(svgEl("text", { x: 203 + i * 52, y: 15, "class": "legend" }, String(y)));
+      });
+      var base = 145, height = 105, bar = 36;
+      SEGMENT_KEYS.forEach(function (seg, g) {
+        var left = 10 + g * 97;
+        years.forEach(function (y, i) {
+          var v = values[y + "|" + seg];
+          var h = v === null || v <= 0n || max <= 0n ? 0 : Number((v * BigInt(height * 100)) / max) / 100;
+          var x = left + i * (bar + 6);
+          svg.appendChild(svgEl("rect", { x: x, y: base - h, width: bar, height: h, fill: COLOURS[i],
+                                          "data-year": String(y), "data-seg": seg }));
+          svg.appendChild(svgEl("text", { x: x + bar / 2, y: base - h - 4, "text-anchor": "middle", "class": "bar-label",
+                                          "data-year": String(y), "data-seg": seg }, cells[chart + "|" + y + "|" + seg]));
+        });
+        svg.appendChild(svgEl("text", { x: left + bar + 3, y: base + 16, "text-anchor": "middle", "class": "axis" },
+                              SEGMENT_LABELS[seg]));
+      });
+      svg.appendChild(svgEl("line", { x1: 10, y1: base, x2: 295, y2: base, "class": "baseline" }));
+    });
+  };
+  // A cell text back to its integer unit (count, tenths, hundredths) for the bar height; — → null.
+  function chartValue(text) {
+    if (text === MISSING) { return null; }
+    var digits = text.replace(/[^0-9-]/g, "");
+    return digits === "" || digits === "-" ? null : BigInt(digits);
+  }
+
+  Page.prototype.dealRow = function (d, cols, opts) {
+    var parts = rowParts(d, this.merged);
+    var tr = el("tr", { "data-deal-id": d.id });
+    if (opts.excluded) { tr.className = "excluded"; }
+    if (opts.before) { tr.appendChild(opts.before); }
+    cols.forEach(function (col) {
+      var td = el("td", { "data-col": col });
+      var text = opts.overrides && opts.overrides[col] !== undefined && opts.overrides[col] !== null
+        ? opts.overrides[col] : parts.cells[col];
+      if (col === "org") {
+        var name = el("span", { "class": d.customerKey === null ? "org-name muted" : "org-name" }, text);
+        td.appendChild(name);
+        if (parts.pill) { td.appendChild(document.createTextNode(" ")); td.appendChild(el("span", { "class": "pill" }, MERGED_PILL)); }
+      } else {
+        td.textContent = text;
+      }
+      if (col === "amount" || col === "net") { td.className = "num"; }
+      tr.appendChild(td);
+    });
+    return tr;
+  };
+  function header(columns) {
+    var thead = el("thead"), tr = el("tr");
+    columns.forEach(function (c) { tr.appendChild(el("th", { scope: "col" }, c)); });
+    thead.appendChild(tr);
+    return thead;
+  }
+  var DEAL_COL_KEYS = DEAL_COLUMNS.map(function (c) { return c[0]; });
+  var DEAL_COL_LABELS = DEAL_COLUMNS.map(function (c) { return c[1]; });
+
+  Page.prototype.renderQualityList = function () {
+    var box = $("quality-list"), q = this.state.quality, self = this;
+    box.replaceChildren();
+    if (q === null) { return; }
+    var label = $("kpi-table").querySelector("tr[data-row-key='" + q.row + "'] .row-label").textContent;
+    box.appendChild(el("h3", null, label + " · " + q.year + " · " + SEGMENT_LABELS[q.seg]));
+    var ids = qualityList(this.data, this.people(), this.state.ids, q.row, q.year, q.seg);
+    var withReason = q.row !== "qMissingNet";
+    var table = el("table", { "class": "deals" });
+    table.appendChild(header(DEAL_COL_LABELS.concat(withReason ? ["사유"] : [])));
+    var body = el("tbody");
+    ids.forEach(function (id) {
+      var d = self.byId.get(id), extra = qualityExtras(self.data, d, q.row);
+      var tr = self.dealRow(d, DEAL_COL_KEYS, { overrides: extra ? { contract: extra.contract } : null });
+      if (extra) { tr.appendChild(el("td", { "data-col": "exclusionReason" }, extra.reason)); }
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    box.appendChild(table);
+  };
+
+  Page.prototype.renderFormats = function (rows) {
+    var box = $("format-body"), online = new Set(this.data.onlineFormats);
+    box.replaceChildren();
+    if (rows.length === 0) { box.appendChild(el("p", { "class": "empty" }, "선택한 연도에 데이터가 없습니다.")); return; }
+    var table = el("table", { "class": "formats" });
+    table.appendChild(header(["과정포맷"].concat(FORMAT_COLUMNS.map(function (c) { return c[1]; }))));
+    var body = el("tbody");
+    rows.forEach(function (row) {
+      var key = row[0], sub = key.endsWith(MONTHLY_SUFFIX) && online.has(key.slice(0, -MONTHLY_SUFFIX.length));
+      var tr = el("tr", { "data-format": key });
+      var th = el("th", { scope: "row" });
+      if (sub) {
+        tr.className = "sub";
+        th.appendChild(el("span", { "class": "arrow" }, "↳ "));
+        th.appendChild(document.createTextNode(key));
+      } else {
+        th.appendChild(document.createTextNode(key));
+        if (online.has(key)) { th.appendChild(document.createTextNode(" ")); th.appendChild(el("span", { "class": "pill" }, "온라인")); }
+      }
+      tr.appendChild(th);
+      FORMAT_COLUMNS.forEach(function (c, i) { tr.appendChild(el("td", { "data-col": c[0], "class": "num" }, row[1][i])); });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    box.appendChild(table);
+  };
+
+  Page.prototype.renderDeals = function () {
+    var self = this, box = $("deals-body"), all = this.allMode(), gone = new Set(this.state.ids);
+    box.replaceChildren();
+    var lists = dealList(this.data, this.people(), this.state.dealsYear);
+    if (lists[0].length + lists[1].length + lists[2].length === 0) {
+      box.appendChild(el("p", { "class": "empty" }, "표시할 딜이 없습니다.")); return;
+    }
+    var caption = this.scopeText() + " / ALL(파트/셀 전체)에서는 체크박스 편집 불가";
+    [["deals-existing", "기고객 딜", lists[0]], ["deals-new", "신규 딜", lists[1]], ["deals-no-org", "조직 미지정 딜", lists[2]]]
+      .forEach(function (spec) {
+        if (spec[0] === "deals-no-org" && spec[2].length === 0) { return; }
+        box.appendChild(el("h3", null, spec[1] + " (" + spec[2].length + "건)"));
+        var table = el("table", { id: spec[0], "class": "deals" });
+        table.appendChild(el("caption", null, caption));
+        table.appendChild(header(["제외"].concat(DEAL_COL_LABELS)));
+        var body = el("tbody");
+        spec[2].forEach(function (id) {
+          var excluded = gone.has(id), td = el("td", { "data-col": "exclude" });
+          var box = el("input", { type: "checkbox", "class": "exclude-toggle", "aria-label": "제외" });
+          box.checked = excluded;
+          box.disabled = all;
+          box.addEventListener("change", function () { self.setExcluded(id, box.checked); });
+          td.appendChild(box);
+          if (excluded) { td.appendChild(el("span", { "class": "tag" }, "제외됨")); }
+          body.appendChild(self.dealRow(self.byId.get(id), DEAL_COL_KEYS, { excluded: excluded, before: td }));
+        });
+        table.appendChild(body);
+        box.appendChild(table);
+      });
+  };
+
+  Page.prototype.renderExcluded = function () {
+    var self = this, box = $("excluded-body"), all = this.allMode();
+    box.replaceChildren(el("p", { "class": "note" }, this.scopeText() + " / ALL에서는 읽기 전용입니다."));
+    var ids = excludedList(this.data, this.people(), this.state.ids);
+    if (ids.length === 0) { box.appendChild(el("p", { "class": "empty" }, "제외된 딜이 없습니다.")); return; }
+    var table = el("table", { id: "excluded-table", "class": "deals" });
+    table.appendChild(header(DEAL_COL_LABELS.concat(["사유", "복구"])));
+    var body = el("tbody");
+    ids.forEach(function (id) {
+      var tr = self.dealRow(self.byId.get(id), DEAL_COL_KEYS, {});
+      var reason = self.state.reasons[id] || "", cell = el("td", { "data-col": "reason" });
+      if (all) {
+        cell.textContent = reason === "" ? MISSING : reason;
+      } else {
+        var input = el("input", { type: "text", "class": "reason", maxlength: "200", placeholder: "사유 입력", "aria-label": "사유" });
+        input.value = reason;
+        input.addEventListener("input", function () { self.state.reasons[id] = input.value; self.save(); });
+        cell.appendChild(input);
+      }
+      tr.appendChild(cell);
+      var restore = el("button", { type: "button", "class": "restore" }, "복구");
+      restore.disabled = all;
+      restore.addEventListener("click", function () { self.setExcluded(id, false); });
+      var restoreCell = el("td", { "data-col": "restore" });
+      restoreCell.appendChild(restore);
+      tr.appendChild(restoreCell);
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    box.appendChild(table);
+  };
+
+  // Last, so that every table above is defined; a page without the data block (the tests' blank page) only
+  // gets window.kpiReport.
+  if (typeof document !== "undefined" && document.getElementById("kpi-data")) {
+    startPage();
+  }
 }(window));

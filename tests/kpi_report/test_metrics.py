@@ -199,3 +199,51 @@ def test_example_2_charts_and_quality_lists(example):
     assert all(quality_list(payload, ["직원가"], [], row, 2025, "online") == []
                for row in ("qMissingContractDate", "qMissingAmount", "qMissingOrg", "qMissingNet"))
     assert quality_list(payload, ["직원가"], ["d13"], "qMissingNet", 2025, "all") == []
+
+
+EXAMPLE_4_CELLS = """
+d6 | 2025-04-01 | 베타 | 구독제(온라인) | Lost | — | 직원가B | — | — | 0.03억 | —
+d9 | 2025-01-01 | 알파 주식회사 동명 합산 | 출강 | SQL | — | 직원가 | 높음 | 2025-12-01 | 0.30억 | —
+d4 | 2025-01-20 | ㈜알파 동명 합산 | 출강 | Won | 2025-02-01 | 직원가 | 확정 | — | 1.50억 | 25.0%
+d5 | 2025-03-01 | 베타 | 출강 | Won | — | 직원가 | — | — | 0.10억 | 무효(150)
+d15 | 2025-10-01 | 베타 | 출강 | Won | 2025-10-15 | 직원가 | — | — | 무효(미정) | 40.0%
+d3 | 2024-07-01 | 감마 | 구독제(온라인) | Won | 2025-01-15 | 직원가 | — | — | 0.20억 | —
+d7 | 2025-05-01 | 델타 (주) | 포팅 | Won | 2025-06-01 | 직원가 | — | — | 0.05억 | —
+d13 | 2025-08-01 | 감마 | 출강 | Won | 2025-09-01 | 직원가 | — | — | 0.40억 | —
+d14 | 2025-09-10 | 조직 미지정 | 출강 | Won | 2025-09-20 | 직원가 | — | — | 0.08억 | 35.0%
+d11 | 2023-11-01 | 베타 | 출강 | Won | 2024-01-01 | 직원가 | — | — | 0.80억 | 20.0%
+d1 | 2024-02-10 | ㈜알파 동명 합산 | 출강 | Won | 2024-03-05 | 직원가 | — | — | 1.00억 | 30.0%
+d2 | 2024-05-01 | 감마 | 출강 | Lost | — | 직원가 | — | — | 0.50억 | —
+"""
+CELL_COLUMNS = ("created", "org", "format", "status", "contract", "owner", "probability", "expected", "amount", "net")
+
+
+def example_4_cells():
+    return {key: dict(zip(CELL_COLUMNS, cells, strict=True)) for key, cells in rows(EXAMPLE_4_CELLS)}
+
+
+def test_example_4_row_cells_and_quality_cells(example):
+    from kpi_report.metrics import DEAL_COLUMNS, deal_cells, merged_keys, quality_cells
+    payload, _ = payload_for(example)
+    deals = {d["id"]: d for d in payload["deals"]}
+    for deal_id, expected in example_4_cells().items():
+        cells = deal_cells(deals[deal_id], merged_keys(payload))
+        assert list(cells) == list(DEAL_COLUMNS)
+        assert {k: v for k, v in cells.items() if k != "name"} == expected, deal_id
+        assert cells["name"] == f"과정-{deal_id}"
+    assert quality_cells(payload, deals["d5"], "qMissingContractDate")["exclusionReason"] == "계약 체결일 없음/오류"
+    assert quality_cells(payload, deals["d5"], "qMissingContractDate")["contract"] == "—"  # raw text is NULL
+    d15 = quality_cells(payload, deals["d15"], "qMissingAmount")
+    assert (d15["exclusionReason"], d15["amount"]) == ("금액 없음/오류", "무효(미정)")
+    d14 = quality_cells(payload, deals["d14"], "qMissingOrg")
+    assert (d14["exclusionReason"], d14["org"]) == ("조직 없음", "조직 미지정")
+    assert "exclusionReason" not in quality_cells(payload, deals["d13"], "qMissingNet")
+
+
+def test_an_unparseable_contract_date_shows_as_invalid_in_the_quality_list(example):
+    from kpi_report.metrics import quality_cells
+    payload, _ = payload_for(example)
+    deal = dict(next(d for d in payload["deals"] if d["id"] == "d5"))
+    item = dict(next(x for x in payload["wonExclusions"] if x["dealId"] == "d5"), contractDateRaw=" 2025-02-30 ")
+    changed = {**payload, "wonExclusions": [item]}
+    assert quality_cells(changed, deal, "qMissingContractDate")["contract"] == "무효(2025-02-30)"
