@@ -53,12 +53,14 @@ run: $(STAMP)
 	exec $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py wsgi:app
 
 # Benchmarks (not tests): scale-1.0 snapshot under bench/data/, gunicorn with 2 workers, wrk; then the crawler
-# against the fake API in separate processes (bench/crawler.py).
+# against the fake API in separate processes (bench/crawler.py); then the KPI report build and its page in
+# Debian's Chromium (bench/kpi.py).
 bench: $(STAMP)
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = "0" ] && apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || { echo "make bench needs wrk"; exit 2; }
 	$(PY) -m bench.run
 	$(PY) -m bench.crawler
+	CHROMIUM_PATH=$${CHROMIUM_PATH:-/usr/bin/chromium} $(PY) -m bench.kpi
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

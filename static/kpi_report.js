@@ -552,6 +552,7 @@
   };
   Page.prototype.guarded = function (id, message, fn) {
     try { fn(); } catch (e) {
+      this.dealsLayout = null;  // rebuild tab 3 next time
       if (root.console) { root.console.warn(e); }
       $(id).replaceChildren(el("p", { "class": "tab-error" }, message));
     }
@@ -626,7 +627,6 @@
   Page.prototype.dealRow = function (d, cols, opts) {
     var parts = rowParts(d, this.merged);
     var tr = el("tr", { "data-deal-id": d.id });
-    if (opts.excluded) { tr.className = "excluded"; }
     if (opts.before) { tr.appendChild(opts.before); }
     cols.forEach(function (col) {
       var td = el("td", { "data-col": col });
@@ -701,10 +701,30 @@
     box.appendChild(table);
   };
 
+  // Tab 3. The tables are rebuilt only when their rows change (year, selection); a tick or restore only updates
+  // the rows' excluded state, so the re-render after a tick costs no new layout of a few hundred rows.
   Page.prototype.renderDeals = function () {
-    var self = this, box = $("deals-body"), all = this.allMode(), gone = new Set(this.state.ids);
-    box.replaceChildren();
+    var box = $("deals-body"), gone = new Set(this.state.ids);
     var lists = dealList(this.data, this.people(), this.state.dealsYear);
+    var layout = JSON.stringify([lists, this.scopeText()]);
+    if (layout !== this.dealsLayout) {
+      this.dealsLayout = layout;
+      this.buildDealTables(box, lists);
+    }
+    var all = this.allMode();
+    box.querySelectorAll("tr[data-deal-id]").forEach(function (tr) {
+      var on = gone.has(tr.getAttribute("data-deal-id")), toggle = tr.querySelector("input.exclude-toggle");
+      var tag = tr.querySelector("td[data-col='exclude'] .tag");
+      tr.classList.toggle("excluded", on);
+      toggle.checked = on;
+      toggle.disabled = all;
+      if (on && !tag) { toggle.parentNode.appendChild(el("span", { "class": "tag" }, "제외됨")); }
+      if (!on && tag) { tag.remove(); }
+    });
+  };
+  Page.prototype.buildDealTables = function (box, lists) {
+    var self = this;
+    box.replaceChildren();
     if (lists[0].length + lists[1].length + lists[2].length === 0) {
       box.appendChild(el("p", { "class": "empty" }, "표시할 딜이 없습니다.")); return;
     }
@@ -718,14 +738,11 @@
         table.appendChild(header(["제외"].concat(DEAL_COL_LABELS)));
         var body = el("tbody");
         spec[2].forEach(function (id) {
-          var excluded = gone.has(id), td = el("td", { "data-col": "exclude" });
-          var box = el("input", { type: "checkbox", "class": "exclude-toggle", "aria-label": "제외" });
-          box.checked = excluded;
-          box.disabled = all;
-          box.addEventListener("change", function () { self.setExcluded(id, box.checked); });
-          td.appendChild(box);
-          if (excluded) { td.appendChild(el("span", { "class": "tag" }, "제외됨")); }
-          body.appendChild(self.dealRow(self.byId.get(id), DEAL_COL_KEYS, { excluded: excluded, before: td }));
+          var td = el("td", { "data-col": "exclude" });
+          var toggle = el("input", { type: "checkbox", "class": "exclude-toggle", "aria-label": "제외" });
+          toggle.addEventListener("change", function () { self.setExcluded(id, toggle.checked); });
+          td.appendChild(toggle);
+          body.appendChild(self.dealRow(self.byId.get(id), DEAL_COL_KEYS, { before: td }));
         });
         table.appendChild(body);
         box.appendChild(table);

@@ -347,3 +347,49 @@ def test_synthetic_parity_every_selection(report, synthetic_report):
                 check_view(excluded, people, [i for p in people for i in chosen[p]])
                 reasons = excluded.dom()["reasons"]
                 assert reasons == {i: f"사유 {i}" for i in reasons}
+
+
+def test_a_tab_3_error_stays_in_tab_3(report, example_report, tmp_path):
+    """A deal the page cannot format (an amount that is not an integer) breaks tab 3 and tab 4 only, each with
+    its note; tab 1 still shows its figures (the deal is Lost, so it is in no amount)."""
+    payload = json.loads(json.dumps(example_report.payload))
+    next(d for d in payload["deals"] if d["id"] == "d2")["amount"] = "not-a-number"
+    html = example_report.out_path.read_text(encoding="utf-8")
+    marker = '<script type="application/json" id="kpi-data">'
+    start = html.index(marker) + len(marker)
+    end = html.index("</script>", start)
+    from kpi_report.render import embed_json
+    broken = tmp_path / "broken-amount.html"
+    broken.write_text(html[:start] + embed_json(payload) + html[end:], encoding="utf-8")
+    r = report(result=type(example_report)(out_path=broken, payload=payload))
+    r.select(0, 0, "직원가")
+    r.page.click("button[data-tab='deals']")
+    r.page.click("button[data-deals-year='2024']")
+    assert r.page.text_content("#deals-body .tab-error") == \
+        "탭 3(딜 리스트) 렌더링 중 오류가 발생했습니다. (개발자 콘솔 확인)"
+    assert r.page.text_content("td[data-row='leads'][data-col='2024'][data-seg='all']") == "3"
+    r.page.evaluate("""() => { const s = document.querySelector('#person-select'); s.value = '직원가';
+                        localStorage.setItem(%s, '["d2"]'); s.dispatchEvent(new Event('change')); }"""
+                    % json.dumps(storage_key(payload, "직원가")))
+    assert r.page.text_content("#excluded-body .tab-error") == \
+        "탭 4(제외 내역) 렌더링 중 오류가 발생했습니다. (개발자 콘솔 확인)"
+
+
+def test_no_net_column_and_no_run_info(report, tmp_path):
+    """A snapshot without a net% column and without run_info (23 §13 row 17): every offline C deal is in
+    qMissingNet, offline 공헌이익률 is —, the header names the file-mtime source; the page equals the reference."""
+    import sqlite3
+    files = write_example(tmp_path / "no-net", run_info=False)
+    conn = sqlite3.connect(files["db"])
+    conn.execute('ALTER TABLE deal RENAME COLUMN "Net(%)" TO "internet_flag"')
+    conn.commit()
+    conn.close()
+    result = build(files, tmp_path)
+    assert result.lines[0] == "[build] Selected net% column: NONE"
+    r = report(result=result)
+    assert r.page.text_content("#data-time").endswith(" KST (DB 파일 수정 시각 — run_info 없음)")
+    r.select(0, 0, "직원가")
+    assert r.page.text_content("td[data-row='qMissingNet'][data-col='2025'][data-seg='offline']") == "3"
+    assert r.page.text_content("td[data-row='cmRate'][data-col='2025'][data-seg='offline']") == "—"
+    assert r.page.text_content("td[data-row='cmRate'][data-col='2025'][data-seg='all']") == "100.0%"
+    check_view(r, ["직원가"], [])
