@@ -47,27 +47,25 @@ def parser(environ) -> argparse.ArgumentParser:
 
 def run(argv: list[str], environ=None, out=sys.stdout, err=sys.stderr) -> int:
     environ = os.environ if environ is None else environ
-    bar = None
     try:
         args = parser(environ).parse_args(argv)
         today, default_year = _today_and_base_year(environ)
         years = parse_years(args.years if args.years is not None else f"{default_year - 1},{default_year}")
         out_path = args.out or default_out_name(years, today)
-        bar = tqdm(total=len(STEPS) if args.email_to else len(STEPS) - 1, desc="kpi_report", unit="step", file=err,
-                   disable=not getattr(err, "isatty", lambda: False)(), leave=False)
+        # One tick per stage begun; shown only on a terminal (cron and tests see the stdout lines alone).
+        with tqdm(total=len(STEPS) if args.email_to else len(STEPS) - 1, desc="kpi_report", unit="stage", file=err,
+                  disable=not getattr(err, "isatty", lambda: False)(), leave=False) as bar:
+            def step(name):
+                bar.set_postfix_str(name)
+                bar.update(1)
 
-        def step(name):
-            bar.set_postfix_str(name)
-            bar.update(0 if bar.n == 0 and name == STEPS[0] else 1)
-
-        result = build(args.db, roster_path=args.roster, existing_orgs_path=args.existing_orgs, years=years,
-                       teams=parse_teams(args.teams), out_path=out_path, email_to=args.email_to,
-                       dry_run=args.dry_run, environ=environ, step=step)
+            result = build(args.db, roster_path=args.roster, existing_orgs_path=args.existing_orgs, years=years,
+                           teams=parse_teams(args.teams), out_path=out_path, email_to=args.email_to,
+                           dry_run=args.dry_run, environ=environ, step=step)
     except UsageError as exc:
         print(f"error: {exc}", file=err)
         return 2
     except MailNotSent as exc:
-        _close(bar)
         print("\n".join(exc.result.lines), file=out)
         print(f"error: {exc}", file=err)
         return 3
@@ -75,17 +73,10 @@ def run(argv: list[str], environ=None, out=sys.stdout, err=sys.stderr) -> int:
         print(f"error: {exc}", file=err)
         return 1
     except Exception as exc:  # noqa: BLE001 — one line, no traceback (23 §1)
-        _close(bar)
         print(f"error: {type(exc).__name__}: {exc}", file=err)
         return 1
-    _close(bar)
     print("\n".join(result.lines), file=out)
     return 0
-
-
-def _close(bar) -> None:
-    if bar is not None:
-        bar.close()
 
 
 if __name__ == "__main__":

@@ -127,3 +127,17 @@ def small_payloads(draw):
        excluded=st.lists(st.sampled_from([f"x{i}" for i in range(16)]), max_size=4))
 def test_property_parity(js_page, payload, people, excluded):
     assert js_all(js_page, payload, people, excluded) == python_all(payload, people, excluded)
+
+
+def test_row_cells_parity(js_page, tmp_path):
+    """kpiReport.dealCells / qualityCells equal metrics.deal_cells / quality_cells for every deal of the example."""
+    payload, _ = payload_for(write_example(tmp_path), teams=("edu1", "edu2", "public"))
+    merged = sorted(metrics.merged_keys(payload))
+    js = js_page.evaluate("""([payload, merged]) => payload.deals.map(d => window.kpiReport.dealCells(d, merged))""",
+                          [payload, merged])
+    assert js == [metrics.deal_cells(d, frozenset(merged)) for d in payload["deals"]]
+    listed = {x["dealId"] for x in payload["wonExclusions"]}
+    cases = [(d, row) for d in payload["deals"] for row in ("qMissingContractDate", "qMissingNet") if d["id"] in listed]
+    js = js_page.evaluate("""([payload, cases]) => cases.map(([d, row]) => window.kpiReport.qualityCells(payload, d, row))""",
+                          [payload, cases])
+    assert js == [metrics.quality_cells(payload, d, row) for d, row in cases]
