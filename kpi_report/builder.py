@@ -1,7 +1,7 @@
 """`kpi_report.build`: options checked in the order of 23 §1, then payload → HTML → atomic write → mail.
 
 Returns a BuildResult with the stdout lines; raises UsageError (exit 2), AssetError (exit 1) or, once the file
-is written, MailError (exit 3, `result_so_far` attached so the CLI can still print what was built)."""
+is written, MailNotSent (exit 3; its `.result` lets the CLI still print what was built and where)."""
 from __future__ import annotations
 
 import os

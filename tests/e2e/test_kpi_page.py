@@ -393,3 +393,28 @@ def test_no_net_column_and_no_run_info(report, tmp_path):
     assert r.page.text_content("td[data-row='cmRate'][data-col='2025'][data-seg='offline']") == "—"
     assert r.page.text_content("td[data-row='cmRate'][data-col='2025'][data-seg='all']") == "100.0%"
     check_view(r, ["직원가"], [])
+
+
+def test_charts_of_example_2_and_an_empty_unit(report):
+    r = report()
+    r.select(0, 0, "직원가")
+    assert r.page.text_content("svg[data-chart='leads'] > title") == \
+        "리드 수: 2024 전체 3, 온라인 1, 비온라인 2 / 2025 전체 8, 온라인 2, 비온라인 6"
+    bars = r.page.evaluate("""() => Array.from(document.querySelectorAll("svg[data-chart]"), svg => [
+        svg.dataset.chart, svg.getAttribute("role"),
+        Array.from(svg.querySelectorAll("rect[data-year]"), b => [b.dataset.year, b.dataset.seg,
+                                                                   Number(b.getAttribute("height")), b.getAttribute("fill")])])""")
+    assert [b[0] for b in bars] == ["leads", "winRate", "wonAmount", "cmRate"] and all(b[1] == "img" for b in bars)
+    for _chart, _role, rects in bars:
+        assert [(y, s) for y, s, _h, _f in rects] == [(y, s) for s in ("all", "online", "offline") for y in ("2024", "2025")]
+        assert {f for y, _s, _h, f in rects if y == "2024"} == {"#9aa5b1"}
+        assert {f for y, _s, _h, f in rects if y == "2025"} == {"#2f6fde"}
+    leads = {(y, s): h for y, s, h, _f in bars[0][2]}
+    assert leads[("2025", "all")] == max(leads.values()) > 0
+    assert leads[("2024", "all")] == pytest.approx(leads[("2025", "all")] * 3 / 8, abs=0.01)
+    cm = {(y, s): h for y, s, h, _f in bars[3][2]}
+    assert cm[("2024", "online")] == 0  # missing (—) draws nothing
+    assert cm[("2025", "online")] == pytest.approx(leads[("2025", "all")])  # 100 % and the largest count: full scale
+    r.select(0, 1, ALL)
+    heights = r.page.eval_on_selector_all("svg[data-chart] rect[data-year]", "rs => rs.map(r => Number(r.getAttribute('height')))")
+    assert len(heights) == 24 and set(heights) == {0}
