@@ -311,6 +311,7 @@ def test_hostile_names_stay_text(report, tmp_path):
     assert r.page.query_selector("main img") is None
     assert r.page.text_content("tr[data-deal-id='d7'] td[data-col='org'] .org-name") == HOSTILE[0]
     assert r.page.evaluate("window.__DATA__.deals.find(d => d.id === 'd9').dealName") == HOSTILE[3]
+    assert r.page.evaluate("window.__DATA__") == result.payload  # the embedded JSON round-trips whole
 
 
 @pytest.fixture(scope="module")
