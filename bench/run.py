@@ -21,12 +21,14 @@ import statistics
 import subprocess
 import sys
 import time
+from contextlib import closing
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 import requests
 
 from bench.urls import THROUGHPUT_PATHS, BenchUrl, bench_urls
+from snapshot.store import connect_readonly
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
@@ -149,7 +151,7 @@ def main(argv=None) -> int:
     process = start_server(port)
     base = f"http://127.0.0.1:{port}"
     try:
-        with sqlite3.connect(f"file:{SOURCE}?mode=ro", uri=True) as conn:
+        with closing(connect_readonly(SOURCE)) as conn:
             items = bench_urls(conn)
         rows = [measure_url(base, item, max(30, args.warm)) for item in items]
         heaviest = max(zip(rows, items), key=lambda pair: pair[0]["warm_p50_ms"])[1]

@@ -10,6 +10,7 @@ from pathlib import Path
 from domain.orgs import load_existing_orgs
 from domain.roster import Roster, RosterError, load_roster
 from kpi_report import queries
+from snapshot.store import connect_readonly
 from kpi_report.payload import Sources, build_payload
 
 DEFAULT_TEAMS = ("edu1", "edu2")
@@ -57,7 +58,7 @@ def _open_db(db_path: Path) -> sqlite3.Connection:
     if not db_path.is_file():
         raise UsageError(f"DB file not found: {db_path}")
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn = connect_readonly(db_path)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError:
         raise UsageError(f"Not a SQLite database: {db_path}") from None

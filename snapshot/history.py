@@ -4,7 +4,10 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from contextlib import closing
 from pathlib import Path
+
+from snapshot.store import connect_readonly
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -29,12 +32,9 @@ def close_log(handler: logging.Handler) -> None:
 def manifest_summary(db_path: str) -> tuple[dict, dict]:
     """(tables {name: {rows, cols}}, errors {count, details}) from a DB's manifest."""
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
+        with closing(connect_readonly(db_path)) as conn:
             rows = conn.execute('SELECT "table", "endpoint", "row_count", "column_count", "errors" FROM "manifest"')
             manifest = [dict(zip(("table", "endpoint", "row_count", "column_count", "errors"), r)) for r in rows]
-        finally:
-            conn.close()
     except sqlite3.DatabaseError:
         return {}, {"count": 0, "details": []}
     tables = {m["table"]: {"rows": m["row_count"], "cols": m["column_count"]} for m in manifest}

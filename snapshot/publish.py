@@ -6,13 +6,14 @@ import logging
 import os
 import shutil
 import sqlite3
+from contextlib import closing
 import time
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from snapshot.store import table_names
+from snapshot.store import connect_readonly, table_names
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +30,8 @@ def integrity_ok(tmp_db: str) -> bool:
 
 def _run_tag_of(db_path: str) -> str:
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
+        with closing(connect_readonly(db_path)) as conn:
             row = conn.execute('SELECT "run_tag" FROM "run_info" ORDER BY "run_tag" DESC LIMIT 1').fetchone()
-        finally:
-            conn.close()
         if row and row[0]:
             return str(row[0])
     except sqlite3.DatabaseError:
@@ -47,7 +45,7 @@ def backup(db_path: str, backup_dir: str, keep: int) -> str:
     folder = Path(backup_dir)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"salesmap_backup_{_run_tag_of(db_path)}.zip"
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn = connect_readonly(db_path)
     try:
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
             tables = table_names(conn)

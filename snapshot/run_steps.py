@@ -13,7 +13,7 @@ from snapshot.config import CrawlConfig
 from snapshot.seams import REAL, Seams
 from snapshot.crawl import (CRAWL_FAILED, INTERNAL, INTERRUPTED, NOT_PUBLISHED, OK, USAGE, WEBFORM_ERRORS, _client,
                             _connect, _start, crawl_endpoints, fetch_submissions, log, write_meta)
-from snapshot.store import prepare, table_names
+from snapshot.store import connect_readonly, file_table_names, prepare
 
 
 def _now() -> str:
@@ -179,7 +179,7 @@ def webform_only(cfg: CrawlConfig, seams: Seams = REAL) -> int:
 
 
 def _rebuild_webforms(cfg: CrawlConfig, seams: Seams, entry: dict, client, copy_path: str) -> int:
-    source = sqlite3.connect(f"file:{cfg.db_path}?mode=ro", uri=True)
+    source = connect_readonly(cfg.db_path)
     Path(copy_path).unlink(missing_ok=True)
     target = sqlite3.connect(copy_path)
     source.backup(target)
@@ -208,11 +208,6 @@ def _rebuild_webforms(cfg: CrawlConfig, seams: Seams, entry: dict, client, copy_
 
 def _is_snapshot(path: str) -> bool:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            names = set(table_names(conn))
-        finally:
-            conn.close()
+        return {"deal", "people"} <= set(file_table_names(path))
     except sqlite3.DatabaseError:
         return False
-    return {"deal", "people"} <= names

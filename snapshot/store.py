@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
+from contextlib import closing
 from typing import Any, Iterable, Sequence
+from urllib.parse import quote
 
 from snapshot.format import INDEXES, MANIFEST_DDL, RUN_INFO_DDL
 
@@ -21,6 +24,18 @@ log = logging.getLogger(__name__)
 def quote_ident(name: str) -> str:
     """A double-quoted SQL identifier with `"` doubled (Korean names with spaces, `user`)."""
     return '"' + name.replace('"', '""') + '"'
+
+
+def connect_readonly(path: str | os.PathLike, **kwargs) -> sqlite3.Connection:
+    """A read-only connection (URI `mode=ro`) for every reader of a snapshot. The path is percent-encoded:
+    a `?`, `#` or `%` in a folder name would otherwise end the file name inside the URI."""
+    return sqlite3.connect(f"file:{quote(os.fspath(path), safe='/')}?mode=ro", uri=True, **kwargs)
+
+
+def file_table_names(path: str | os.PathLike) -> list[str]:
+    """`table_names` of a file opened read-only; sqlite3.DatabaseError when it is not a database."""
+    with closing(connect_readonly(path)) as conn:
+        return table_names(conn)
 
 
 def table_names(conn: sqlite3.Connection) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from flask import current_app, g
 
-from snapshot.store import table_names
+from snapshot.store import connect_readonly, file_table_names
 
 REQUIRED_TABLES = ("organization", "people", "deal", "memo")
 
@@ -76,7 +76,7 @@ class TimedConnection(sqlite3.Connection):
 
 def open_readonly(path: str, time_limit_ms: int | None = None) -> TimedConnection:
     """A read-only connection (`mode=ro`, `query_only`) with sqlite3.Row rows and a per-query time limit."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, factory=TimedConnection)
+    conn = connect_readonly(path, factory=TimedConnection)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA query_only = 1")
     if time_limit_ms:
@@ -90,11 +90,7 @@ def check_snapshot(path: str) -> Snapshot:
     """The health checks of 20 §5: a regular file, an SQLite database, the required tables."""
     snap = snapshot_identity(path)
     try:
-        conn = sqlite3.connect(f"file:{snap.path}?mode=ro", uri=True)
-        try:
-            tables = set(table_names(conn))
-        finally:
-            conn.close()
+        tables = set(file_table_names(snap.path))
     except sqlite3.DatabaseError as exc:
         raise SnapshotUnavailable(f"Snapshot unreadable: {snap.path} ({exc}). "
                                   "Replace it with a complete snapshot.") from None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
+from contextlib import closing
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,7 +16,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from snapshot.format import DATA_TABLES
-from snapshot.store import quote_ident, table_columns
+from snapshot.store import connect_readonly, quote_ident, table_columns
 from snapshot.synth.clock import EARLIEST_TODAY, REFERENCE_TODAY
 from snapshot.synth.dataset import MAX_SCALE, api_dataset
 from snapshot.synth.sidecars import FILE_NAME as TARGETS_FILE, write_sidecars
@@ -93,12 +93,9 @@ def _check_same_or_force(path: Path, text: str, force: bool, label: str) -> None
 
 
 def _summary(path: Path) -> str:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
+    with closing(connect_readonly(path)) as conn:
         counts = [f"{t} {conn.execute(f'SELECT COUNT(*) FROM {quote_ident(t)}').fetchone()[0]}"
                   for t in DATA_TABLES if table_columns(conn, t)]
-    finally:
-        conn.close()
     return f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB): " + ", ".join(counts)
 
 

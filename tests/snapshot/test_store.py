@@ -3,7 +3,8 @@ import sqlite3
 
 import pytest
 
-from snapshot.store import prepare, table_columns, write_manifest, write_run_info, write_unit
+from snapshot.store import (connect_readonly, file_table_names, prepare, table_columns, write_manifest, write_run_info,
+                            write_unit)
 
 # (API value, stored cell); MISSING = the key is absent from the record.
 MISSING = object()
@@ -70,3 +71,26 @@ def test_manifest_run_info_and_prepare():
     assert prepare(conn) == ["ix_deal_organizationId", "ix_deal_peopleId"]
     assert conn.execute("SELECT COUNT(*) FROM sqlite_stat1").fetchone()[0] >= 1
     assert prepare(conn) == ["ix_deal_organizationId", "ix_deal_peopleId"]  # idempotent
+
+
+def test_read_only_connection_on_any_path(tmp_path):
+    """`?`, `#`, `%`, spaces and Hangul in a folder name stay part of the file name; writes are refused."""
+    folder = tmp_path / "스냅샷 #1 ?100%"
+    folder.mkdir()
+    db = folder / "salesmap_latest.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE deal (id TEXT)")
+    conn.commit()
+    conn.close()
+    assert file_table_names(db) == ["deal"]
+    ro = connect_readonly(db)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            ro.execute("INSERT INTO deal VALUES ('x')")
+    finally:
+        ro.close()
+    with pytest.raises(sqlite3.OperationalError):
+        file_table_names(folder / "missing.db")
+    (folder / "text.db").write_text("not a database " * 40)
+    with pytest.raises(sqlite3.DatabaseError):
+        file_table_names(folder / "text.db")
