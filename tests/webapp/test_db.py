@@ -38,3 +38,12 @@ def test_atomic_replace_is_seen_without_restart(make_app, synth_dataset, synth_d
     os.replace(replacement, live)  # what the crawler does
     text = client.get("/snapshot").text
     assert "20260119_180000" in text and "2026-01-20 03:00 KST" in text
+
+
+def test_in_chunks_bounds_every_in_list():
+    from webapp.queries import in_chunks
+    chunks = list(in_chunks([str(i) for i in range(1201)], size=500))
+    assert [len(values) for _marks, values in chunks] == [500, 500, 201]
+    assert all(marks.count("?") == len(values) and marks.startswith("?, ?") for marks, values in chunks)
+    assert [v for _m, values in chunks for v in values] == [str(i) for i in range(1201)]
+    assert list(in_chunks([])) == []

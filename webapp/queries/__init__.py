@@ -8,12 +8,13 @@ returned nothing leaves no table).
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from snapshot.store import quote_ident
 from webapp.db import QueryTimeout, get_db
 
-__all__ = ["run", "one", "columns_of", "quote_ident", "column_or_null"]
+__all__ = ["run", "one", "columns_of", "quote_ident", "column_or_null", "in_chunks"]
+IN_CHUNK = 500  # values per IN list: each statement stays small and far below SQLite's parameter limit
 
 
 def _execute(sql: str, params: Sequence[Any] | dict) -> list[sqlite3.Row]:
@@ -47,3 +48,10 @@ def column_or_null(alias: str, column: str | None, present: set[str], as_name: s
     if column is None or column not in present:
         return f"NULL AS {quote_ident(as_name)}"
     return f"{alias}.{quote_ident(column)} AS {quote_ident(as_name)}"
+
+
+def in_chunks(values: Sequence[Any], size: int = IN_CHUNK) -> Iterator[tuple[str, tuple]]:
+    """(`?, ?, …`, values) for each bounded IN list over `values`."""
+    for start in range(0, len(values), size):
+        chunk = tuple(values[start:start + size])
+        yield ", ".join("?" * len(chunk)), chunk

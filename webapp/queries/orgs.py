@@ -4,7 +4,7 @@ Values as parameters; identifiers only from the lists below. Missing tables/colu
 """
 from __future__ import annotations
 
-from webapp.queries import column_or_null, columns_of, run
+from webapp.queries import column_or_null, columns_of, in_chunks, run
 
 ORG_COLUMNS = ("이름", "기업 규모", "업종", "업종 구분(대)", "업종 구분(중)", "팀", "담당자")
 PERSON_COLUMNS = ("organizationId", "이름", "소속 상위 조직", "팀(명함/메일서명)", "직급(명함/메일서명)", "담당 교육 영역",
@@ -62,11 +62,9 @@ def list_people_by_ids(person_ids: list[str], rowids: dict[str, int]) -> dict[st
     """Persons by id through their rowids (chunked IN lists)."""
     wanted = sorted({rowids[i] for i in person_ids if i in rowids})
     out = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
+    for marks, chunk in in_chunks(wanted):
         for row in run(f'SELECT {_select("p", "people", PERSON_COLUMNS)} FROM "people" p WHERE p.rowid IN ({marks})',
-                       tuple(chunk)):
+                       chunk):
             out[row["id"]] = row
     return out
 
@@ -80,10 +78,8 @@ def memos_by(column: str, ids: list[str], deal_blank: bool = False) -> dict[str,
         return {}
     extra = " AND " + _BLANK.format(c='"dealId"') if deal_blank and "dealId" in columns_of("memo") else ""
     out: dict[str, list[dict]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        for row in _memos(f'm."{column}" IN ({marks}){extra}', tuple(chunk)):
+    for marks, chunk in in_chunks(ids):
+        for row in _memos(f'm."{column}" IN ({marks}){extra}', chunk):
             out.setdefault(row[column], []).append(row)
     return out
 
@@ -93,11 +89,9 @@ def webform_history_by_person(person_ids: list[str]) -> dict[str, list[dict]]:
     if not {"peopleId", "webFormId", "createdAt"} <= present or not person_ids:
         return {}
     out: dict[str, list[dict]] = {}
-    for start in range(0, len(person_ids), 500):
-        chunk = person_ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
+    for marks, chunk in in_chunks(person_ids):
         for row in run(f'SELECT "peopleId" AS p, "webFormId", "createdAt" FROM "webform_history" '
-                       f'WHERE "peopleId" IN ({marks})', tuple(chunk)):
+                       f'WHERE "peopleId" IN ({marks})', chunk):
             out.setdefault(row["p"].strip(), []).append(row)
     return out
 
@@ -169,10 +163,8 @@ def list_deal_details(deal_ids: list[str]) -> dict[str, dict]:
     if not deal_ids or not columns_of("deal"):
         return {}
     out = {}
-    for start in range(0, len(deal_ids), 500):  # bounded IN lists
-        chunk = deal_ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
+    for marks, chunk in in_chunks(deal_ids):
         for row in run(f'SELECT {_select("d", "deal", DEAL_DETAIL_COLUMNS)} FROM "deal" d WHERE d."id" IN ({marks})',
-                       tuple(chunk)):
+                       chunk):
             out[row["id"]] = row
     return out
