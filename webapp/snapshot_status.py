@@ -55,12 +55,9 @@ def _entry(raw: dict, index: int) -> dict:
     }
 
 
-def read_run_history(path: str, limit: int) -> RunHistory:
-    """The last `limit` runs, newest first."""
-    history = RunHistory(path=os.path.abspath(path), exists=os.path.isfile(path))
-    if not history.exists:
-        return history
-    parsed = []
+def _parsed_lines(path: str) -> tuple[list[dict], int]:
+    """(the JSON-object lines in file order, how many non-blank lines were not JSON objects)."""
+    parsed, bad = [], 0
     with open(path, encoding="utf-8", errors="replace") as handle:
         for line in handle:
             if not line.strip():
@@ -68,12 +65,20 @@ def read_run_history(path: str, limit: int) -> RunHistory:
             try:
                 raw = json.loads(line)
             except ValueError:
-                history.bad_lines += 1
-                continue
+                raw = None
             if isinstance(raw, dict):
                 parsed.append(raw)
             else:
-                history.bad_lines += 1
+                bad += 1
+    return parsed, bad
+
+
+def read_run_history(path: str, limit: int) -> RunHistory:
+    """The last `limit` runs, newest first."""
+    history = RunHistory(path=os.path.abspath(path), exists=os.path.isfile(path))
+    if not history.exists:
+        return history
+    parsed, history.bad_lines = _parsed_lines(path)
     history.total = len(parsed)
     newest = list(reversed(parsed))[:limit]
     history.entries = [_entry(raw, history.total - 1 - i) for i, raw in enumerate(newest)]
@@ -81,24 +86,11 @@ def read_run_history(path: str, limit: int) -> RunHistory:
 
 
 def read_run_entry(path: str, index: int) -> dict | None:
-    """One run by its position in the file (0 = oldest), or None."""
+    """One run by its position among the valid lines (0 = oldest), or None."""
     if not os.path.isfile(path):
         return None
-    count = -1
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            try:
-                raw = json.loads(line)
-            except ValueError:
-                continue
-            if not isinstance(raw, dict):
-                continue
-            count += 1
-            if count == index:
-                return _entry(raw, index)
-    return None
+    parsed, _bad = _parsed_lines(path)
+    return _entry(parsed[index], index) if 0 <= index < len(parsed) else None
 
 
 def data_quality(book: WonBook) -> dict:
