@@ -81,6 +81,11 @@ def format_iso(d: date | None, missing: str = "-") -> str:
     return missing if d is None else d.isoformat()
 
 
+def format_kst_minutes(when: datetime | None, missing: str = "-") -> str:
+    """`YYYY-MM-DD HH:MM` in Asia/Seoul (the dashboard's times, the KPI report's header and mail)."""
+    return missing if when is None else when.astimezone(KST).strftime("%Y-%m-%d %H:%M")
+
+
 def format_yymmdd(d: date | None, missing: str = "-") -> str:
     """`YYMMDD` (deal check)."""
     return missing if d is None else d.strftime("%y%m%d")

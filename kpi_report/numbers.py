@@ -5,7 +5,7 @@ Every figure is an integer in a fixed unit (tenths of %, hundredths of 억, tent
 """
 from __future__ import annotations
 
-from domain.dates import KST, parse_when
+from domain.dates import format_kst_minutes, parse_when
 from domain.money import eok_hundredths, format_eok_hundredths, rdiv
 
 MISSING = "\u2014"  # —
@@ -81,5 +81,4 @@ def utf16_key(text: str) -> bytes:
 
 def kst_minutes(value: str) -> str:
     """`YYYY-MM-DD HH:MM` in KST of an ISO time (header and mail times, 23 §10.3); unparseable → as given."""
-    when = parse_when(value)
-    return when.astimezone(KST).strftime("%Y-%m-%d %H:%M") if when else value
+    return format_kst_minutes(parse_when(value), missing=value)

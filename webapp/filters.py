@@ -1,22 +1,16 @@
 """Jinja filters and the URL helper: templates only display (30_style.md §2)."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from urllib.parse import quote
 
 from flask import current_app, request, url_for
 
-from domain.dates import KST, format_yymmdd, kst_date
+from domain.dates import format_kst_minutes, format_yymmdd, kst_date
 from domain.money import format_eok, format_won
 from domain.text import label_or_unset, normalise_upper_org
 from webapp.deal_check_rows import render_rows
 from webapp.exclusion_rows import render_exclusion_rows
 from webapp.people_rows import render_people_rows
-
-
-def kst_datetime(value: datetime | None, missing: str = "-") -> str:
-    return missing if value is None else value.astimezone(KST).strftime("%Y-%m-%d %H:%M")
 
 
 def age_text(seconds: int | None) -> str:
@@ -62,7 +56,7 @@ def crm_url(kind: str, record_id: str | None) -> str | None:
 def init_app(app) -> None:
     app.add_template_filter(format_eok, "eok")
     app.add_template_filter(format_won, "won")
-    app.add_template_filter(kst_datetime, "kst_datetime")
+    app.add_template_filter(format_kst_minutes, "kst_datetime")
     app.add_template_filter(age_text, "age")
     app.add_template_filter(number, "number")
     app.add_template_filter(yymmdd, "yymmdd")

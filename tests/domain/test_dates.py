@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from hypothesis import given, strategies as st
 
-from domain.dates import (KST, base_year, format_yymmdd, kst_date, parse_base_year_setting,
+from domain.dates import (KST, base_year, format_kst_minutes, format_yymmdd, kst_date, parse_base_year_setting,
                           parse_today_setting, parse_when, today_kst)
 
 
@@ -37,6 +37,11 @@ def test_accepted_spellings(raw, expected):
                                  None, "-", "2025.08", "2025-01-02T25:00:00Z", "1.5억"])
 def test_unparseable_or_blank_is_none(raw):
     assert kst_date(raw) is None
+
+
+def test_format_kst_minutes():
+    assert format_kst_minutes(parse_when("2026-01-18T18:04:12.345678Z")) == "2026-01-19 03:04"
+    assert format_kst_minutes(None) == "-" and format_kst_minutes(None, missing="—") == "—"
 
 
 def test_format_yymmdd():
