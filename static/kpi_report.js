@@ -315,9 +315,14 @@
   var REASON_LABELS = { no_organization: "조직 없음", no_contract_date: "계약 체결일 없음/오류", bad_amount: "금액 없음/오류" };
   var MERGED_PILL = "동명 합산";
 
+  // The one raw CRM text the page reads (an exclusion's contractDateRaw). Python's str.strip() and
+  // domain.text.is_blank, exactly: JS trim() would also strip U+FEFF and keep U+001C–U+001F and U+0085.
+  var PY_SPACE = "[\\t\\n\\v\\f\\r\\u001c-\\u001f \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+  var PY_STRIP = new RegExp("^" + PY_SPACE + "+|" + PY_SPACE + "+$", "g");
+  function pyStrip(text) { return String(text).replace(PY_STRIP, ""); }
   function isBlank(value) {
     if (value === null || value === undefined) { return true; }
-    var t = String(value).trim();
+    var t = pyStrip(value);
     return t === "" || t === "-" || t === "\u2013" || t === "\u2014";
   }
   function mergedKeys(payload) {
@@ -358,7 +363,7 @@
     var item = exclusionOf(payload, d.id);
     return {
       contract: item.reason === "no_contract_date" && !isBlank(item.contractDateRaw)
-        ? "무효(" + item.contractDateRaw.trim() + ")" : null,
+        ? "무효(" + pyStrip(item.contractDateRaw) + ")" : null,
       reason: REASON_LABELS[item.reason]
     };
   }

@@ -141,3 +141,20 @@ def test_row_cells_parity(js_page, tmp_path):
     js = js_page.evaluate("""([payload, cases]) => cases.map(([d, row]) => window.kpiReport.qualityCells(payload, d, row))""",
                           [payload, cases])
     assert js == [metrics.quality_cells(payload, d, row) for d, row in cases]
+
+
+RAW_CONTRACT_DATES = [None, "", " ", "-", " \u2013 ", "\u2014", "\xa0-\xa0", "\x1c", "\x85", "\ufeff",
+                      " 2025-02-30 ", "\u30002025-02-30\u3000", "\ufeff2025-13-01", "\x1f2025-02-30\x85", "-- "]
+
+
+def test_quality_cells_read_raw_dates_like_python(js_page, tmp_path):
+    """The page's one raw-text rule (blank, then strip, of an exclusion's contractDateRaw) equals
+    domain.text.is_blank and str.strip for whitespace on which JS trim() differs."""
+    payload, _ = payload_for(write_example(tmp_path), teams=("edu1", "edu2", "public"))
+    d5 = next(d for d in payload["deals"] if d["id"] == "d5")
+    item = next(x for x in payload["wonExclusions"] if x["dealId"] == "d5")
+    cases = [{**payload, "wonExclusions": [{**item, "contractDateRaw": raw}]} for raw in RAW_CONTRACT_DATES]
+    js = js_page.evaluate("""([cases, deal]) => cases.map(p => window.kpiReport.qualityCells(p, deal, "qMissingContractDate").contract)""",
+                          [cases, d5])
+    assert js == [metrics.quality_cells(case, d5, "qMissingContractDate")["contract"] for case in cases]
+    assert js[:9] == ["—"] * 9 and js[9] == "무효(\ufeff)" and js[10] == "무효(2025-02-30)"
