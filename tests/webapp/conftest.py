@@ -49,3 +49,18 @@ def app(make_app):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="module")
+def orgs_paths(tmp_path_factory):
+    """The org viewer's worked example of 20 §8.4: (snapshot, roster)."""
+    from tests.webapp.dealcheck_fixture import write_roster
+    from tests.webapp.orgs_fixture import write_db
+    folder = tmp_path_factory.mktemp("orgs")
+    return write_db(folder / "orgs.db"), write_roster(folder / "roster.toml")
+
+
+@pytest.fixture
+def orgs_client(make_app, orgs_paths):
+    db, roster = orgs_paths
+    return make_app(DB_PATH=str(db), ROSTER_PATH=str(roster), TODAY="2026-02-02").test_client()

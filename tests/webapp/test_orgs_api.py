@@ -1,20 +1,11 @@
 """The org viewer's JSON API with the worked example of 20 §8.4 (TODAY 2026-02-02)."""
 import pytest
 
-from tests.webapp.dealcheck_fixture import write_roster
-from tests.webapp.orgs_fixture import write_db
-
-
-@pytest.fixture(scope="module")
-def paths(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("orgs")
-    return write_db(folder / "orgs.db"), write_roster(folder / "roster.toml")
 
 
 @pytest.fixture
-def client(make_app, paths):
-    db, roster = paths
-    return make_app(DB_PATH=str(db), ROSTER_PATH=str(roster), TODAY="2026-02-02").test_client()
+def client(orgs_client):
+    return orgs_client
 
 
 def get(client, url, status=200):
@@ -127,12 +118,12 @@ def test_won_groups(client):
     assert "wf1" not in str(body) and "webFormId" not in str(body)
 
 
-def test_swapped_snapshot_is_seen_on_the_next_request(make_app, paths, tmp_path):
+def test_swapped_snapshot_is_seen_on_the_next_request(make_app, orgs_paths, tmp_path):
     """The crawler renames a new file over the live one: the next request reads it, no restart (00 §8)."""
     import os
     import shutil
     import sqlite3
-    db, roster = paths
+    db, roster = orgs_paths
     live = tmp_path / "salesmap_latest.db"
     shutil.copyfile(db, live)
     client = make_app(DB_PATH=str(live), ROSTER_PATH=str(roster), TODAY="2026-02-02").test_client()

@@ -5,20 +5,11 @@ import io
 import pytest
 
 from tests.webapp.conftest import HX
-from tests.webapp.dealcheck_fixture import write_roster
-from tests.webapp.orgs_fixture import write_db
-
-
-@pytest.fixture(scope="module")
-def paths(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("orgpages")
-    return write_db(folder / "orgs.db"), write_roster(folder / "roster.toml")
 
 
 @pytest.fixture
-def client(make_app, paths):
-    db, roster = paths
-    return make_app(DB_PATH=str(db), ROSTER_PATH=str(roster), TODAY="2026-02-02").test_client()
+def client(orgs_client):
+    return orgs_client
 
 
 def text(client, url, status=200, headers=None):
