@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from domain.deals import WON
 from domain.revenue import NO_CONTRACT_DATE, REASON_LABELS
 from domain.text import is_blank
 from kpi_report.numbers import (MISSING, delta_margin_tenths, delta_rate_tenths, eok_hundredths, format_amount,
                                 format_count, format_hundredths_eok, format_net, format_tenths, margin_tenths,
                                 rate_tenths, utf16_key)
+from kpi_report.payload import NO_ORG_LABEL, ONLINE_FORMAT_ORDER
 
 SEGMENTS: dict[str, Callable[[dict], bool]] = {
     "all": lambda d: True,
@@ -36,7 +38,7 @@ def _is_new(deal: dict) -> bool:
 
 
 def _is_won(deal: dict) -> bool:
-    return deal["status"] == "Won"
+    return deal["status"] == WON
 
 
 def included(payload: dict, people: Iterable[str], excluded: Iterable[str]) -> list[dict]:
@@ -128,7 +130,7 @@ def kpi_summary(payload: dict, people: Iterable[str], excluded: Iterable[str]) -
 
 UNSET_FORMAT = "(미입력)"
 MONTHLY_SUFFIX = "-월별입과 제외"
-ONLINE_RANK = {"구독제(온라인)": 0, "선택구매(온라인)": 1, "포팅": 2}
+ONLINE_RANK = {name: rank for rank, name in enumerate(ONLINE_FORMAT_ORDER)}  # tab-3 order (23 §8.6)
 
 
 def _format_key(deal: dict) -> str:
@@ -205,7 +207,6 @@ def excluded_list(payload: dict, people: Iterable[str], excluded: Iterable[str])
 
 
 CHARTS = ("leads", "winRate", "wonAmount", "cmRate")
-NO_ORG_LABEL = "조직 미지정"
 
 
 def chart_labels(payload: dict, people: Iterable[str], excluded: Iterable[str]) -> dict[tuple[str, str, str], str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from domain.dates import kst_date, kst_year
+from domain.dates import format_iso, kst_date, kst_year
 from domain.deals import (CONVERT, canonical_format, deal_org_id, format_probability, is_false_like,
                           is_online, normalise_status, probability_labels)
 from domain.orgs import org_key
@@ -38,11 +38,6 @@ def report_roster(roster: Roster, teams: tuple[str, ...]) -> tuple[list[dict], d
     payload = [{"key": t.key, "team": t.name, "units": [{"unit": p.name, "people": list(p.members)} for p in t.parts]}
                for t in chosen]
     return payload, members
-
-
-def _iso(value: Any) -> str | None:
-    day = kst_date(value)
-    return day.isoformat() if day else None
 
 
 def _date_failure(value: Any) -> bool:
@@ -79,8 +74,9 @@ def deal_fields(row: dict, person: str, owner_name: str, src: Sources, existing:
         "isExisting": customer_key is not None and customer_key.startswith("n:") and customer_key[2:] in existing,
         "status": status_text(row.get("status")),
         "leadYear": kst_year(row.get("createdAt")), "contractYear": kst_year(row.get("contractDate")),
-        "createdDate": _iso(row.get("createdAt")), "contractDate": _iso(row.get("contractDate")),
-        "expectedCloseDate": _iso(row.get("expectedCloseDate")),
+        "createdDate": format_iso(kst_date(row.get("createdAt")), None),
+        "contractDate": format_iso(kst_date(row.get("contractDate")), None),
+        "expectedCloseDate": format_iso(kst_date(row.get("expectedCloseDate")), None),
         "amount": amount, "amountText": amount_text,
         "wonExclusion": reason if reason in (NO_CONTRACT_DATE, BAD_AMOUNT) else None,
         "format": fmt, "isOnline": online, "monthlyExcluded": online and is_false_like(row.get("onlineFirstEntry")),
