@@ -9,7 +9,7 @@ from pathlib import Path
 
 from domain.dates import parse_when
 from domain.text import clean_text
-from snapshot.store import quote_ident, table_names
+from snapshot.store import latest_run_value, quote_ident, table_columns, table_names
 
 # (field, candidates in order, required) for the deal table (23 §2.1).
 DEAL_FIELDS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
@@ -56,10 +56,6 @@ def match_column(columns: list[str], candidates: tuple[str, ...]) -> str | None:
     return None
 
 
-def columns_of(conn: sqlite3.Connection, table: str) -> list[str]:
-    return [r[1] for r in conn.execute(f"PRAGMA table_info({quote_ident(table)})")]
-
-
 @dataclass(frozen=True)
 class DealColumns:
     fields: dict[str, str | None]          # logical field → real column (None: absent, read as NULL)
@@ -79,7 +75,7 @@ def detect(conn: sqlite3.Connection) -> DealColumns:
     names = table_names(conn)
     if "deal" not in names:
         raise FriendlySchemaError(f"Table 'deal' not found. Available tables: {', '.join(names) or '(none)'}")
-    deal_columns = columns_of(conn, "deal")
+    deal_columns = table_columns(conn, "deal")
     fields = {}
     for name, candidates, required in DEAL_FIELDS:
         fields[name] = match_column(deal_columns, candidates)
@@ -89,12 +85,12 @@ def detect(conn: sqlite3.Connection) -> DealColumns:
     net_candidates = None if fields["netPercent"] else [c for c in deal_columns if "net" in c.lower()]
     person_id = person_org = org_id = org_name = None
     if "people" in names and fields["peopleId"]:
-        people = columns_of(conn, "people")
+        people = table_columns(conn, "people")
         person_id, person_org = match_column(people, PEOPLE_ID), match_column(people, PEOPLE_ORG)
         if person_id is None or person_org is None:
             person_id = person_org = None
     if "organization" in names:
-        orgs = columns_of(conn, "organization")
+        orgs = table_columns(conn, "organization")
         org_id, org_name = match_column(orgs, ORG_ID), match_column(orgs, ORG_NAME)
         if org_id is None or org_name is None:
             org_id = org_name = None
@@ -140,12 +136,8 @@ def org_names(conn: sqlite3.Connection, cols: DealColumns) -> dict[str, str | No
 def data_generated_at(conn: sqlite3.Connection, db_path: str | Path) -> tuple[str, str]:
     """(`dataGeneratedAt`, source): run_info's captured_at_utc of the greatest run_tag when parseable, else the
     file's mtime in UTC ISO-8601 (23 §2.2)."""
-    if "run_info" in table_names(conn):
-        cols = columns_of(conn, "run_info")
-        if "captured_at_utc" in cols and "run_tag" in cols:
-            row = conn.execute('SELECT "captured_at_utc" FROM "run_info" ORDER BY "run_tag" DESC LIMIT 1').fetchone()
-            text = clean_text(row[0]) if row else None
-            if text is not None and parse_when(text) is not None:
-                return text, "run_info"
+    text = clean_text(latest_run_value(conn, "captured_at_utc"))
+    if text is not None and parse_when(text) is not None:
+        return text, "run_info"
     mtime = Path(db_path).stat().st_mtime
     return datetime.fromtimestamp(mtime, timezone.utc).isoformat(), "file_mtime"

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from snapshot.store import connect_readonly, table_names
+from snapshot.store import connect_readonly, latest_run_value, table_names
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +31,9 @@ def integrity_ok(tmp_db: str) -> bool:
 def _run_tag_of(db_path: str) -> str:
     try:
         with closing(connect_readonly(db_path)) as conn:
-            row = conn.execute('SELECT "run_tag" FROM "run_info" ORDER BY "run_tag" DESC LIMIT 1').fetchone()
-        if row and row[0]:
-            return str(row[0])
+            tag = latest_run_value(conn, "run_tag")
+        if tag:
+            return str(tag)
     except sqlite3.DatabaseError:
         pass
     mtime = datetime.fromtimestamp(os.path.getmtime(db_path), tz=timezone.utc)

@@ -67,6 +67,14 @@ def table_columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"PRAGMA table_info({quote_ident(table)})")]
 
 
+def latest_run_value(conn: sqlite3.Connection, column: str) -> Any:
+    """`column` of the run_info row with the greatest run_tag; None without the table, the column or a row."""
+    if not {column, "run_tag"} <= set(table_columns(conn, "run_info")):
+        return None
+    row = conn.execute(f'SELECT {quote_ident(column)} FROM "run_info" ORDER BY "run_tag" DESC LIMIT 1').fetchone()
+    return row[0] if row else None
+
+
 def first_seen_keys(records: Iterable[dict]) -> list[str]:
     """The union of the records' keys in first-seen order."""
     seen: dict[str, None] = {}

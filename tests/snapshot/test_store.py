@@ -3,7 +3,7 @@ import sqlite3
 
 import pytest
 
-from snapshot.store import (connect_readonly, file_table_names, prepare, table_columns, write_manifest, write_run_info,
+from snapshot.store import (connect_readonly, file_table_names, latest_run_value, prepare, table_columns, write_manifest, write_run_info,
                             write_unit)
 
 # (API value, stored cell); MISSING = the key is absent from the record.
@@ -94,3 +94,15 @@ def test_read_only_connection_on_any_path(tmp_path):
     (folder / "text.db").write_text("not a database " * 40)
     with pytest.raises(sqlite3.DatabaseError):
         file_table_names(folder / "text.db")
+
+
+def test_latest_run_value():
+    conn = sqlite3.connect(":memory:")
+    assert latest_run_value(conn, "captured_at_utc") is None  # no run_info table
+    conn.execute('CREATE TABLE run_info ("run_tag" TEXT)')
+    assert latest_run_value(conn, "captured_at_utc") is None  # no such column
+    conn.execute('ALTER TABLE run_info ADD COLUMN "captured_at_utc" TEXT')
+    assert latest_run_value(conn, "captured_at_utc") is None  # no row
+    conn.executemany("INSERT INTO run_info VALUES (?, ?)", [("20260117_180000", "a"), ("20260118_180000", "b"),
+                                                            ("20260116_180000", "c")])
+    assert latest_run_value(conn, "captured_at_utc") == "b" and latest_run_value(conn, "run_tag") == "20260118_180000"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 from snapshot.format import DATA_TABLES
+from snapshot.store import latest_run_value
 from webapp.queries import columns_of, quote_ident, run
 
 CAPTURED_AT = 'SELECT "captured_at_utc" FROM "run_info" ORDER BY "run_tag" DESC LIMIT 1'
@@ -17,12 +18,11 @@ RUN_INFO = 'SELECT * FROM "run_info" ORDER BY "run_tag" DESC LIMIT 1'
 
 def get_captured_at_raw(conn: sqlite3.Connection | None = None) -> str | None:
     """`run_info.captured_at_utc` of the row with the greatest run_tag, or None (no table, no row)."""
-    if conn is not None:
+    if conn is not None:  # /api/health's own connection
         try:
-            row = conn.execute(CAPTURED_AT).fetchone()
+            return latest_run_value(conn, "captured_at_utc")
         except sqlite3.DatabaseError:
             return None
-        return None if row is None else row[0]
     if "captured_at_utc" not in columns_of("run_info"):
         return None
     rows = run(CAPTURED_AT)
