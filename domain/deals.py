@@ -19,6 +19,13 @@ def normalise_status(value: Any) -> str:
     return _STATUSES.get(text.strip(), OTHER)
 
 
+def status_text(value: Any) -> str | None:
+    """The status as shown and exported: a known status by `normalise_status` (`LOST` → `Lost`), else the
+    trimmed text kept as an "other" status (`won`, `보류`, `convert`); blank → None."""
+    status = normalise_status(value)
+    return status if status != OTHER else clean_text(value)
+
+
 def is_counted(status: str) -> bool:
     """Convert deals are excluded from every metric and list, everywhere."""
     return status != CONVERT

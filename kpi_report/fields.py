@@ -6,9 +6,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from domain.deals import OTHER, normalise_status
 from domain.money import parse_krw
-from domain.text import as_text, clean_text, is_blank
+from domain.text import as_text, is_blank
 
 _NET_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
 _MILLION = Decimal(1_000_000)
@@ -40,10 +39,3 @@ def parse_amount(raw: Any) -> tuple[int | None, str | None]:
         return None, None
     amount = parse_krw(raw)
     return (amount, None) if amount is not None else (None, as_text(raw).strip())
-
-
-def status_text(raw: Any) -> str | None:
-    """The payload's `status`: a known status by the domain rule (`LOST` → `Lost`), else the trimmed text kept
-    as an "other" status (`won`, `보류`, `convert`); blank → None. Only `Won` ever counts as won."""
-    status = normalise_status(raw)
-    return status if status != OTHER else clean_text(raw)

@@ -9,14 +9,14 @@ from typing import Any
 
 from domain.dates import format_iso, kst_date, kst_year
 from domain.deals import (CONVERT, canonical_format, deal_org_id, format_probability, is_false_like,
-                          is_online, normalise_status, probability_labels)
+                          is_online, normalise_status, probability_labels, status_text)
 from domain.orgs import org_key
 from domain.owners import normalise_owner_name, owner_names
 from domain.revenue import (BAD_AMOUNT, NO_CONTRACT_DATE, NO_ORGANIZATION, DealFacts, canonical_won,
                             exclusion_reason, make_exclusion)
 from domain.roster import Roster
 from domain.text import as_text, clean_text, is_blank
-from kpi_report.fields import parse_amount, parse_net, status_text
+from kpi_report.fields import parse_amount, parse_net
 from kpi_report.numbers import utf16_key
 
 NO_ORG_LABEL = "조직 미지정"

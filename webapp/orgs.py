@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from domain.dates import format_iso, kst_date, parse_when
-from domain.deals import CONVERT, deal_org_id, normalise_status
+from domain.deals import CONVERT, deal_org_id, normalise_status, status_text
 from domain.money import format_eok, parse_krw
 from domain.owners import format_owner_names, owner_names
 from domain.revenue import DealFacts, WonBook, canonical_won
@@ -43,7 +43,7 @@ def listed_org_rows(orgs: list[dict], people_org_ids: set[str], with_deals: set[
         won = book.won(org["id"], base_year)
         rows.append({"id": org["id"], "name": display_name(org["이름"], org["id"]), "size": org["기업 규모"],
                      "wonBase": won, "_org": org, "_search": ascii_lower(f"{org['이름'] or ''}\n{org['id']}"),
-                     "_size": (org["기업 규모"] or "").strip()})
+                     "_size": clean_text(org["기업 규모"]) or ""})
     rows.sort(key=lambda r: (-r["wonBase"], r["name"], r["id"]))
     return rows
 
@@ -58,7 +58,7 @@ def org_display(row: dict) -> dict:
 
 def sizes(orgs: list[dict]) -> list[str]:
     """Distinct non-blank `기업 규모` over all organisations, code-point order."""
-    return sorted({o["기업 규모"].strip() for o in orgs if not is_blank(o["기업 규모"])})
+    return sorted({clean_text(o["기업 규모"]) for o in orgs} - {None})
 
 
 def filter_orgs(rows: list[dict], size: str, search: str) -> list[dict]:
@@ -146,10 +146,9 @@ def person_deals(counted: list[dict]) -> list[dict]:
     rows = sorted(counted, key=deal_order_key)
     items = []
     for d in rows:
-        status = normalise_status(d["상태"])
         names = owner_names(d["담당자"])
         items.append({"id": d["id"], "peopleId": d["peopleId"], "organizationId": d["organizationId"],
-                      "name": d["이름"], "status": status if status != "other" else clean_text(d["상태"]),
+                      "name": d["이름"], "status": status_text(d["상태"]),
                       "amount": parse_krw(d["금액"]), "expected_amount": parse_krw(d["예상 체결액"]),
                       "contract_date": d["계약 체결일"], "ownerName": format_owner_names(names, None),
                       "created_at": d["created_at"]})

@@ -7,7 +7,7 @@ result is cached per snapshot, organisation, year and upper org.
 from __future__ import annotations
 
 from domain.dates import format_iso, kst_date
-from domain.deals import CONVERT, normalise_status
+from domain.deals import CONVERT, normalise_status, status_text
 from domain.money import parse_krw
 from domain.owners import format_owner_names, owner_names
 from domain.text import UNSET, clean_text, normalise_upper_org
@@ -89,10 +89,9 @@ def build(org: dict, org_deals: list[dict], years: list[int], base_year: int, up
 
 
 def _deal_obj(d: dict, detail: dict, person: dict | None, memos: list[dict]) -> dict:
-    status = normalise_status(d["상태"])
     return {"id": d["id"], "created_at": _date(d["created_at"]), "name": d["이름"], "team": detail.get("팀"),
             "owner": format_owner_names(owner_names(d["담당자"]), None),
-            "status": status if status != "other" else clean_text(d["상태"]), "probability": d["성사 가능성"],
+            "status": status_text(d["상태"]), "probability": d["성사 가능성"],
             "expected_date": _date(d["수주 예정일"]), "expected_amount": parse_krw(d["예상 체결액"]),
             "lost_confirmed_at": _date(d["lost_date"]), "lost_reason": detail.get("이탈 사유"),
             "course_format": d["과정포맷"], "category": detail.get("카테고리"), "contract_date": _date(d["계약 체결일"]),

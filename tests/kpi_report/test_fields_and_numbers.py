@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from domain.dates import kst_date
 from domain.deals import canonical_format, is_false_like, is_online
 from domain.orgs import org_key, parse_existing_orgs
-from kpi_report.fields import parse_amount, parse_net, status_text
+from domain.deals import status_text
+from kpi_report.fields import parse_amount, parse_net
 from kpi_report.numbers import (MISSING, delta_rate_tenths, eok_hundredths, format_amount, format_count,
                                 format_hundredths_eok, format_net, format_tenths, margin_tenths, rate_tenths,
                                 utf16_key)
