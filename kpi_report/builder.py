@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from domain.dates import KST
+from domain.dates import today_kst
 from kpi_report import mail
 from kpi_report.inputs import DEFAULT_TEAMS, UsageError, build_lines, check_mail_options, default_out_name, prepare
 from kpi_report.render import render_html, write_atomic
@@ -58,7 +58,7 @@ def build(db_path: str | Path, *, roster_path: str | Path, existing_orgs_path: s
     step(STEPS[1])
     html = render_html(payload)
     step(STEPS[2])
-    target = Path(out_path) if out_path else Path.cwd() / default_out_name(years, now.astimezone(KST).date())
+    target = Path(out_path) if out_path else Path.cwd() / default_out_name(years, today_kst(now=now))
     write_atomic(target, html.encode("utf-8"))
     result = BuildResult(out_path=target, payload=payload, lines=build_lines(payload, facts))
     result.lines.append(f"✅ Report generated: {target}")

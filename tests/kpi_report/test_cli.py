@@ -210,3 +210,11 @@ def test_module_and_root_shim(files, tmp_path, entry):
     bad = subprocess.run([sys.executable, *script, "--db", str(tmp_path / "x.db")], cwd=tmp_path, env=env,
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and bad.stderr == f"error: DB file not found: {tmp_path / 'x.db'}\n"
+
+
+def test_build_default_name_uses_the_kst_date_of_now(files, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    late = datetime(2026, 1, 18, 15, 30, tzinfo=timezone.utc)  # 2026-01-19 00:30 KST
+    result = kpi_report.build(files["db"], roster_path=files["roster"], existing_orgs_path=files["existing"],
+                              years=[2024, 2025], now=late)
+    assert result.out_path == tmp_path / NAME and result.out_path.is_file()
