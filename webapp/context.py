@@ -5,9 +5,10 @@ from datetime import datetime, timezone
 
 from flask import current_app, request, url_for
 
+from domain.dates import parse_when
 from webapp.caching import snapshot_cached
 from webapp.db import SnapshotUnavailable, current_snapshot
-from webapp.freshness import STALE_AFTER_SEC, age_seconds, captured_at, utc_now
+from webapp.freshness import STALE_AFTER_SEC, age_seconds, utc_now
 from webapp.navigation import SCREENS
 from webapp.queries.snapshot_status import get_captured_at_raw
 
@@ -24,7 +25,7 @@ def freshness_badge() -> dict | None:
         raw = _captured_at_raw()
     except SnapshotUnavailable:
         return None
-    when = captured_at(raw) or datetime.fromtimestamp(snap.mtime_ns / 1e9, tz=timezone.utc)
+    when = parse_when(raw) or datetime.fromtimestamp(snap.mtime_ns / 1e9, tz=timezone.utc)
     age = age_seconds(when, current_app.config.get("CLOCK", utc_now)())
     return {"captured": when, "age": age, "stale": age > STALE_AFTER_SEC, "from_run_info": raw is not None}
 

@@ -3,13 +3,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from domain.dates import KST, parse_when
+from domain.dates import KST
 
 STALE_AFTER_SEC = 36 * 3600  # a nightly snapshot older than a day and a half is flagged
-
-
-def captured_at(raw: str | None) -> datetime | None:
-    return parse_when(raw)
 
 
 def age_seconds(reference: datetime, now: datetime) -> int:

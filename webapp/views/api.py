@@ -6,8 +6,9 @@ from datetime import datetime, timezone
 
 from flask import Blueprint, current_app, jsonify
 
+from domain.dates import parse_when
 from webapp.db import SnapshotUnavailable, check_snapshot, open_readonly
-from webapp.freshness import age_seconds, captured_at, kst_iso, utc_now
+from webapp.freshness import age_seconds, kst_iso, utc_now
 from webapp.queries.snapshot_status import get_captured_at_raw
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -35,7 +36,7 @@ def health():
     except sqlite3.DatabaseError:
         raw = None
     mtime = datetime.fromtimestamp(snap.mtime_ns / 1e9, tz=timezone.utc)
-    captured = captured_at(raw)
+    captured = parse_when(raw)
     now = current_app.config.get("CLOCK", utc_now)()
     body = {"status": "ok", "snapshot": {
         "path": snap.path, "sizeBytes": snap.size, "mtime": kst_iso(mtime),
