@@ -70,15 +70,20 @@ def build(team_key: str, part: str | None, filters: dict, ros: Roster) -> dict:
             "exclusions": won_book().exclusions_for(org_ids)}
 
 
+def _resolved(team: str, part: str | None) -> tuple[Roster, str, str | None, dict, dict]:
+    """(roster, team key, part, the URL's filters, the built deal check) of a menu URL."""
+    ros = roster()
+    team_key, part = _menu(team, part, ros)
+    filters = parse_filters(ros, team_key, part)
+    return ros, team_key, part, filters, build(team_key, part, filters, ros)
+
+
 @bp.get("/deal-check/<team>", defaults={"part": None})
 @bp.get("/deal-check/<team>/<part>")
 def index(team: str, part: str | None):
     """Show a team's (or part's) deal check with the filters of the URL."""
-    ros = roster()
-    team_key, part = _menu(team, part, ros)
-    filters = parse_filters(ros, team_key, part)
     fmt = output_format(request.args.get("format"))
-    result = build(team_key, part, filters, ros)
+    ros, team_key, part, filters, result = _resolved(team, part)
     if fmt == "csv":
         section = request.args.get("section") or None
         if section is not None and section not in {s[0] for s in dc.SECTIONS}:
@@ -103,10 +108,7 @@ def index(team: str, part: str | None):
 @bp.get("/deal-check/<team>/<part>/exclusions")
 def exclusions(team: str, part: str | None):
     """List the exclusions of the organisations shown under the current filters (loaded on demand)."""
-    ros = roster()
-    team_key, part = _menu(team, part, ros)
-    filters = parse_filters(ros, team_key, part)
-    result = build(team_key, part, filters, ros)
+    _ros, _team_key, part, filters, result = _resolved(team, part)
     back = url_for("deal_check.index", team=team, part=part, **canonical_query(filters))
     return render_page_or_fragment("deal_check/exclusions.html", "_exclusions_table.html",
                                    exclusions=result["exclusions"], menu_label=MENU_LABELS[(team, part)],
